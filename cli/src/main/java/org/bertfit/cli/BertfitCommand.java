@@ -1,0 +1,35 @@
+package org.bertfit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code bertfit} command: a container for the subcommands. */
+@Command(
+    name = "bertfit",
+    mixinStandardHelpOptions = true,
+    versionProvider = BertfitCommand.Version.class,
+    description = "Fine-tune, evaluate and export BERT-family text classifiers on TensorFlow Java.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class BertfitCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A configured command line: errors as one line on stderr, exit code 2 for usage errors. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new BertfitCommand());
+    cli.setExecutionExceptionHandler(new ErrorHandler());
+    return cli;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = BertfitCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"bertfit " + (v == null ? "dev" : v)};
+    }
+  }
+}
