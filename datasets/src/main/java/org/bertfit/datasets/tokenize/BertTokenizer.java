@@ -1,0 +1,121 @@
+package org.bertfit.datasets.tokenize;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A BERT tokenizer: Hugging Face's tokenizers (through DJL) with truncation to a maximum length and
+ * no padding (batches pad themselves, see {@link EncodedBatch}).
+ */
+public final class BertTokenizer implements AutoCloseable {
+  private final HuggingFaceTokenizer tokenizer;
+  private final int maxLength;
+  private final int padId;
+
+  private BertTokenizer(HuggingFaceTokenizer tokenizer, int maxLength, int padId) {
+    this.tokenizer = tokenizer;
+    this.maxLength = maxLength;
+    this.padId = padId;
+  }
+
+  /** Loads a {@code tokenizer.json}. */
+  public static BertTokenizer fromTokenizerJson(Path tokenizerJson, int maxLength) {
+    try {
+      return create(HuggingFaceTokenizer.newInstance(tokenizerJson, options(maxLength)), maxLength);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "cannot load tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Builds the WordPiece tokenizer of a BERT {@code vocab.txt}. */
+  public static BertTokenizer fromVocab(Path vocabTxt, boolean lowercase, int maxLength) {
+    byte[] json = TokenizerJson.forVocabFile(vocabTxt, lowercase).getBytes(StandardCharsets.UTF_8);
+    try {
+      return create(
+          HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options(maxLength)),
+          maxLength);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static BertTokenizer create(HuggingFaceTokenizer tokenizer, int maxLength) {
+    long[] pad = tokenizer.encode("[PAD]", false, false).getIds();
+    return new BertTokenizer(tokenizer, maxLength, pad.length == 1 ? (int) pad[0] : 0);
+  }
+
+  private static Map<String, String> options(int maxLength) {
+    if (maxLength < 2) {
+      throw new IllegalArgumentException("maxLength must be at least 2, got " + maxLength);
+    }
+    return Map.of(
+        "addSpecialTokens", "true",
+        "truncation", "true",
+        "padding", "false",
+        "maxLength", Integer.toString(maxLength));
+  }
+
+  /** Tokenizes one text. */
+  public TokenizedText encode(String text) {
+    return convert(tokenizer.encode(text));
+  }
+
+  /** Tokenizes a text pair ({@code token_type_ids} 0 then 1). */
+  public TokenizedText encode(String text, String pair) {
+    return convert(tokenizer.encode(text, pair));
+  }
+
+  /** Tokenizes texts in one native call (parallel inside the tokenizers library). */
+  public List<TokenizedText> encodeAll(List<String> texts) {
+    Encoding[] encodings = tokenizer.batchEncode(texts);
+    List<TokenizedText> out = new ArrayList<>(encodings.length);
+    for (Encoding e : encodings) {
+      out.add(convert(e));
+    }
+    return out;
+  }
+
+  /** Tokenizes and pads {@code texts} to {@code seqLength}. */
+  public EncodedBatch encodeBatch(List<String> texts, int seqLength) {
+    return EncodedBatch.pad(encodeAll(texts), seqLength, padId);
+  }
+
+  /** The sub-word tokens of {@code text}, without special tokens (for inspection). */
+  public List<String> tokens(String text) {
+    return List.of(tokenizer.encode(text, false, false).getTokens());
+  }
+
+  public int maxLength() {
+    return maxLength;
+  }
+
+  public int padId() {
+    return padId;
+  }
+
+  private static TokenizedText convert(Encoding e) {
+    return new TokenizedText(toInts(e.getIds()), toInts(e.getTypeIds()), e.exceedMaxLength());
+  }
+
+  private static int[] toInts(long[] values) {
+    int[] out = new int[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (int) values[i];
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    tokenizer.close();
+  }
+}

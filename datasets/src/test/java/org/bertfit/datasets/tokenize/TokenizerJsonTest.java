@@ -1,0 +1,92 @@
+package org.bertfit.datasets.tokenize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokenizerJsonTest {
+  private static final Path TWEETS = Path.of("../../shared/datasets/tweeteval/sentiment/test_text.txt");
+
+  static Path vocab() throws URISyntaxException {
+    return Path.of(TokenizerJsonTest.class.getResource("/tokenize/bert-uncased-vocab.txt").toURI());
+  }
+
+  /** The real tokenizer.json of the same uncased vocabulary, shipped in a langchain4j jar. */
+  static Path referenceTokenizerJson(Path dir) throws IOException {
+    Path out = dir.resolve("reference-tokenizer.json");
+    try (InputStream in =
+        TokenizerJsonTest.class.getResourceAsStream("/all-minilm-l6-v2-tokenizer.json")) {
+      Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return out;
+  }
+
+  @Test
+  void vocabTokenizerMatchesRealTokenizerJson(@TempDir Path dir) throws Exception {
+    List<String> texts =
+        List.of(
+            "Hello, world! This is BERT.",
+            "Don't over-think it: naïve café résumé — 10,000 tokens?",
+            "@user I can't believe it's #monday again 😩😩",
+            "supercalifragilisticexpialidocious antidisestablishmentarianism",
+            "日本語のテキストも",
+            "");
+    try (BertTokenizer ours = BertTokenizer.fromVocab(vocab(), true, 128);
+        BertTokenizer reference =
+            BertTokenizer.fromTokenizerJson(referenceTokenizerJson(dir), 128)) {
+      for (String text : texts) {
+        assertThat(ours.encode(text).inputIds()).as(text).isEqualTo(reference.encode(text).inputIds());
+      }
+      TokenizedText hello = ours.encode("Hello, world!");
+      // [CLS] hello , world ! [SEP] in the uncased BERT vocabulary
+      assertThat(hello.inputIds()).containsExactly(101, 7592, 1010, 2088, 999, 102);
+      assertThat(ours.encode("a", "b").tokenTypeIds()).containsExactly(0, 0, 0, 1, 1);
+    }
+  }
+
+  @Test
+  void thousandRealTweetsGiveIdenticalIds(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.exists(TWEETS), "skipped: " + TWEETS + " is absent (see ../shared/datasets)");
+    List<String> tweets = Files.readAllLines(TWEETS, StandardCharsets.UTF_8).subList(0, 1000);
+    try (BertTokenizer ours = BertTokenizer.fromVocab(vocab(), true, 128);
+        BertTokenizer reference =
+            BertTokenizer.fromTokenizerJson(referenceTokenizerJson(dir), 128)) {
+      List<TokenizedText> a = ours.encodeAll(tweets);
+      List<TokenizedText> b = reference.encodeAll(tweets);
+      for (int i = 0; i < tweets.size(); i++) {
+        assertThat(a.get(i).inputIds()).as(tweets.get(i)).isEqualTo(b.get(i).inputIds());
+      }
+    }
+  }
+
+  @Test
+  void truncatesAndPads() throws Exception {
+    try (BertTokenizer tokenizer = BertTokenizer.fromVocab(vocab(), true, 5)) {
+      TokenizedText cut = tokenizer.encode("one two three four five six");
+      assertThat(cut.inputIds()).hasSize(5).startsWith(101).endsWith(102);
+      assertThat(cut.truncated()).isTrue();
+      EncodedBatch batch = tokenizer.encodeBatch(List.of("one two three four five", "one"), 6);
+      assertThat(batch.attentionMask()).containsExactly(1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0);
+      assertThat(batch.length(1)).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void rejectsVocabularyWithoutSpecialTokens() {
+    assertThatThrownBy(() -> TokenizerJson.forVocab(List.of("a", "b"), true, "v.txt"))
+        .hasMessage("v.txt: the vocabulary has no [PAD] token, which BERT needs");
+    assertThatThrownBy(() -> TokenizerJson.forVocab(List.of("[PAD]", "a", "a"), true, "v.txt"))
+        .hasMessage("v.txt line 3: duplicate token 'a'");
+  }
+}
