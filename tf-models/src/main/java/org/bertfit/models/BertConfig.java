@@ -1,0 +1,444 @@
+package org.bertfit.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The shape and hyper-parameters of a BERT classifier, read from and written to the fields of a
+ * Hugging Face {@code config.json}. Immutable and validated: build one with {@link #builder()} or a
+ * preset ({@link #base()}, {@link #tiny()}).
+ *
+ * @param labels label names by id (id2label); their count is {@code num_labels}
+ * @param classifierDropout dropout before the classifier; {@code null} means hidden_dropout_prob
+ */
+public record BertConfig(
+    int vocabSize,
+    int hiddenSize,
+    int numHiddenLayers,
+    int numAttentionHeads,
+    int intermediateSize,
+    HiddenActivation hiddenAct,
+    double hiddenDropoutProb,
+    double attentionProbsDropoutProb,
+    int maxPositionEmbeddings,
+    int typeVocabSize,
+    double layerNormEps,
+    double initializerRange,
+    ProblemType problemType,
+    Double classifierDropout,
+    List<String> labels) {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public BertConfig {
+    positive("vocab_size", vocabSize);
+    positive("hidden_size", hiddenSize);
+    positive("num_hidden_layers", numHiddenLayers);
+    positive("num_attention_heads", numAttentionHeads);
+    positive("intermediate_size", intermediateSize);
+    positive("max_position_embeddings", maxPositionEmbeddings);
+    positive("type_vocab_size", typeVocabSize);
+    if (hiddenSize % numAttentionHeads != 0) {
+      throw new IllegalArgumentException(
+          "num_attention_heads (" + numAttentionHeads + ") must divide hidden_size (" + hiddenSize
+              + ")");
+    }
+    probability("hidden_dropout_prob", hiddenDropoutProb);
+    probability("attention_probs_dropout_prob", attentionProbsDropoutProb);
+    if (classifierDropout != null) {
+      probability("classifier_dropout", classifierDropout);
+    }
+    if (!(layerNormEps > 0)) {
+      throw new IllegalArgumentException("layer_norm_eps must be > 0, got " + layerNormEps);
+    }
+    if (!(initializerRange > 0)) {
+      throw new IllegalArgumentException("initializer_range must be > 0, got " + initializerRange);
+    }
+    if (hiddenAct == null || problemType == null || labels == null) {
+      throw new IllegalArgumentException("hidden_act, problem_type and labels are required");
+    }
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException("num_labels must be at least 1, got 0");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String label : labels) {
+      if (label == null || label.isEmpty() || !seen.add(label)) {
+        throw new IllegalArgumentException(
+            "id2label must hold distinct non-empty names; '" + label + "' is not");
+      }
+    }
+    labels = List.copyOf(labels);
+  }
+
+  private static void positive(String field, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(field + " must be positive, got " + value);
+    }
+  }
+
+  private static void probability(String field, double value) {
+    if (!(value >= 0 && value < 1)) {
+      throw new IllegalArgumentException(field + " must be in [0, 1), got " + value);
+    }
+  }
+
+  /** Number of labels the head predicts. */
+  public int numLabels() {
+    return labels.size();
+  }
+
+  /** Size of one attention head. */
+  public int headSize() {
+    return hiddenSize / numAttentionHeads;
+  }
+
+  /** The dropout rate before the classifier. */
+  public double effectiveClassifierDropout() {
+    return classifierDropout == null ? hiddenDropoutProb : classifierDropout;
+  }
+
+  /** The label id of {@code name}, or -1. */
+  public int labelId(String name) {
+    return labels.indexOf(name);
+  }
+
+  /** Google's BERT-base (12 layers, hidden 768, 12 heads, uncased vocabulary of 30,522), 2 labels. */
+  public static BertConfig base() {
+    return builder().build();
+  }
+
+  /** A 2-layer, 64-wide BERT for fast tests (BERT vocabulary, 128 positions), 2 labels. */
+  public static BertConfig tiny() {
+    return builder()
+        .hiddenSize(64)
+        .numHiddenLayers(2)
+        .numAttentionHeads(4)
+        .intermediateSize(128)
+        .maxPositionEmbeddings(128)
+        .build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Reads a Hugging Face {@code config.json}; errors name the file and the field. */
+  public static BertConfig read(Path configJson) {
+    try {
+      return fromJson(Files.readString(configJson), configJson.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + configJson + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses {@code config.json} text; {@code source} names it in errors. */
+  public static BertConfig fromJson(String json, String source) {
+    try {
+      JsonNode root = JSON.readTree(json);
+      if (root == null || !root.isObject()) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      return fromTree(root);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static BertConfig fromTree(JsonNode root) {
+    String positions = text(root, "position_embedding_type", "absolute");
+    if (!positions.equals("absolute")) {
+      throw new IllegalArgumentException(
+          "position_embedding_type '" + positions + "' is not supported; supported: absolute");
+    }
+    Builder b = builder();
+    b.vocabSize(integer(root, "vocab_size", b.vocabSize));
+    b.hiddenSize(integer(root, "hidden_size", b.hiddenSize));
+    b.numHiddenLayers(integer(root, "num_hidden_layers", b.numHiddenLayers));
+    b.numAttentionHeads(integer(root, "num_attention_heads", b.numAttentionHeads));
+    b.intermediateSize(integer(root, "intermediate_size", b.intermediateSize));
+    b.hiddenAct(HiddenActivation.fromJsonName(text(root, "hidden_act", b.hiddenAct.jsonName())));
+    b.hiddenDropoutProb(number(root, "hidden_dropout_prob", b.hiddenDropoutProb));
+    b.attentionProbsDropoutProb(
+        number(root, "attention_probs_dropout_prob", b.attentionProbsDropoutProb));
+    b.maxPositionEmbeddings(integer(root, "max_position_embeddings", b.maxPositionEmbeddings));
+    b.typeVocabSize(integer(root, "type_vocab_size", b.typeVocabSize));
+    b.layerNormEps(number(root, "layer_norm_eps", b.layerNormEps));
+    b.initializerRange(number(root, "initializer_range", b.initializerRange));
+    if (root.hasNonNull("problem_type")) {
+      b.problemType(ProblemType.fromJsonName(root.get("problem_type").asText()));
+    }
+    if (root.hasNonNull("classifier_dropout")) {
+      b.classifierDropout(number(root, "classifier_dropout", 0));
+    }
+    b.labels(readLabels(root));
+    return b.build();
+  }
+
+  private static List<String> readLabels(JsonNode root) {
+    JsonNode id2label = root.get("id2label");
+    if (id2label == null || id2label.isNull()) {
+      int n = integer(root, "num_labels", 2);
+      return Builder.defaultLabels(n);
+    }
+    if (!id2label.isObject()) {
+      throw new IllegalArgumentException("id2label must be an object of id -> name");
+    }
+    TreeMap<Integer, String> byId = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = id2label.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      try {
+        byId.put(Integer.parseInt(e.getKey()), e.getValue().asText());
+      } catch (NumberFormatException ex) {
+        throw new IllegalArgumentException("id2label key '" + e.getKey() + "' is not an integer id");
+      }
+    }
+    List<String> labels = new ArrayList<>(byId.values());
+    if (!byId.isEmpty() && (byId.firstKey() != 0 || byId.lastKey() != byId.size() - 1)) {
+      throw new IllegalArgumentException("id2label ids must be 0.." + (byId.size() - 1) + ", got " + byId.keySet());
+    }
+    if (root.hasNonNull("num_labels") && root.get("num_labels").asInt() != labels.size()) {
+      throw new IllegalArgumentException(
+          "num_labels (" + root.get("num_labels").asInt() + ") differs from the size of id2label ("
+              + labels.size() + ")");
+    }
+    JsonNode label2id = root.get("label2id");
+    if (label2id != null && label2id.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = label2id.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        int id = labels.indexOf(e.getKey());
+        if (id != e.getValue().asInt()) {
+          throw new IllegalArgumentException(
+              "label2id maps '" + e.getKey() + "' to " + e.getValue().asInt()
+                  + ", but id2label gives " + (id < 0 ? "no such label" : "id " + id));
+        }
+      }
+    }
+    return labels;
+  }
+
+  private static int integer(JsonNode root, String field, int fallback) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+      throw new IllegalArgumentException(field + " must be an integer, got " + node);
+    }
+    return node.asInt();
+  }
+
+  private static double number(JsonNode root, String field, double fallback) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return fallback;
+    }
+    if (!node.isNumber()) {
+      throw new IllegalArgumentException(field + " must be a number, got " + node);
+    }
+    return node.asDouble();
+  }
+
+  private static String text(JsonNode root, String field, String fallback) {
+    JsonNode node = root.get(field);
+    return node == null || node.isNull() ? fallback : node.asText();
+  }
+
+  /** This configuration as Hugging Face {@code config.json} text. */
+  public String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.putArray("architectures")
+        .add(problemType == ProblemType.TOKEN_CLASSIFICATION
+            ? "BertForTokenClassification"
+            : "BertForSequenceClassification");
+    root.put("model_type", "bert");
+    root.put("vocab_size", vocabSize);
+    root.put("hidden_size", hiddenSize);
+    root.put("num_hidden_layers", numHiddenLayers);
+    root.put("num_attention_heads", numAttentionHeads);
+    root.put("intermediate_size", intermediateSize);
+    root.put("hidden_act", hiddenAct.jsonName());
+    root.put("hidden_dropout_prob", hiddenDropoutProb);
+    root.put("attention_probs_dropout_prob", attentionProbsDropoutProb);
+    root.put("max_position_embeddings", maxPositionEmbeddings);
+    root.put("type_vocab_size", typeVocabSize);
+    root.put("layer_norm_eps", layerNormEps);
+    root.put("initializer_range", initializerRange);
+    root.put("position_embedding_type", "absolute");
+    root.put("problem_type", problemType.jsonName());
+    if (classifierDropout == null) {
+      root.putNull("classifier_dropout");
+    } else {
+      root.put("classifier_dropout", classifierDropout);
+    }
+    root.put("num_labels", labels.size());
+    ObjectNode id2label = root.putObject("id2label");
+    ObjectNode label2id = root.putObject("label2id");
+    for (int i = 0; i < labels.size(); i++) {
+      id2label.put(Integer.toString(i), labels.get(i));
+      label2id.put(labels.get(i), i);
+    }
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Builds a {@link BertConfig}; defaults are BERT-base's with two labels. */
+  public static final class Builder {
+    private int vocabSize = 30522;
+    private int hiddenSize = 768;
+    private int numHiddenLayers = 12;
+    private int numAttentionHeads = 12;
+    private int intermediateSize = 3072;
+    private HiddenActivation hiddenAct = HiddenActivation.GELU;
+    private double hiddenDropoutProb = 0.1;
+    private double attentionProbsDropoutProb = 0.1;
+    private int maxPositionEmbeddings = 512;
+    private int typeVocabSize = 2;
+    private double layerNormEps = 1e-12;
+    private double initializerRange = 0.02;
+    private ProblemType problemType = ProblemType.SINGLE_LABEL_CLASSIFICATION;
+    private Double classifierDropout;
+    private List<String> labels = defaultLabels(2);
+
+    private Builder() {}
+
+    private Builder(BertConfig c) {
+      vocabSize = c.vocabSize;
+      hiddenSize = c.hiddenSize;
+      numHiddenLayers = c.numHiddenLayers;
+      numAttentionHeads = c.numAttentionHeads;
+      intermediateSize = c.intermediateSize;
+      hiddenAct = c.hiddenAct;
+      hiddenDropoutProb = c.hiddenDropoutProb;
+      attentionProbsDropoutProb = c.attentionProbsDropoutProb;
+      maxPositionEmbeddings = c.maxPositionEmbeddings;
+      typeVocabSize = c.typeVocabSize;
+      layerNormEps = c.layerNormEps;
+      initializerRange = c.initializerRange;
+      problemType = c.problemType;
+      classifierDropout = c.classifierDropout;
+      labels = c.labels;
+    }
+
+    static List<String> defaultLabels(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("num_labels must be at least 1, got " + n);
+      }
+      List<String> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add("LABEL_" + i);
+      }
+      return out;
+    }
+
+    public Builder vocabSize(int v) {
+      vocabSize = v;
+      return this;
+    }
+
+    public Builder hiddenSize(int v) {
+      hiddenSize = v;
+      return this;
+    }
+
+    public Builder numHiddenLayers(int v) {
+      numHiddenLayers = v;
+      return this;
+    }
+
+    public Builder numAttentionHeads(int v) {
+      numAttentionHeads = v;
+      return this;
+    }
+
+    public Builder intermediateSize(int v) {
+      intermediateSize = v;
+      return this;
+    }
+
+    public Builder hiddenAct(HiddenActivation v) {
+      hiddenAct = v;
+      return this;
+    }
+
+    public Builder hiddenDropoutProb(double v) {
+      hiddenDropoutProb = v;
+      return this;
+    }
+
+    public Builder attentionProbsDropoutProb(double v) {
+      attentionProbsDropoutProb = v;
+      return this;
+    }
+
+    public Builder maxPositionEmbeddings(int v) {
+      maxPositionEmbeddings = v;
+      return this;
+    }
+
+    public Builder typeVocabSize(int v) {
+      typeVocabSize = v;
+      return this;
+    }
+
+    public Builder layerNormEps(double v) {
+      layerNormEps = v;
+      return this;
+    }
+
+    public Builder initializerRange(double v) {
+      initializerRange = v;
+      return this;
+    }
+
+    public Builder problemType(ProblemType v) {
+      problemType = v;
+      return this;
+    }
+
+    public Builder classifierDropout(Double v) {
+      classifierDropout = v;
+      return this;
+    }
+
+    /** Label names by id. */
+    public Builder labels(List<String> v) {
+      labels = v;
+      return this;
+    }
+
+    /** {@code n} labels named {@code LABEL_0 .. LABEL_n-1}, as Hugging Face names them. */
+    public Builder numLabels(int n) {
+      labels = defaultLabels(n);
+      return this;
+    }
+
+    public BertConfig build() {
+      return new BertConfig(
+          vocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize, hiddenAct,
+          hiddenDropoutProb, attentionProbsDropoutProb, maxPositionEmbeddings, typeVocabSize,
+          layerNormEps, initializerRange, problemType, classifierDropout, labels);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package org.bertfit.models.checkpoint;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.bertfit.models.graph.Parameter;
+import org.bertfit.models.graph.ParameterStore;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.DataType;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Sets a model's variables from a checkpoint of any supported {@link CheckpointNaming}, reading the
+ * tensors in Java (the checkpoint's own graph is never run). Encoder variables must all be present
+ * with matching shapes; head variables that are absent or shaped for another number of labels are
+ * initialised anew and reported.
+ */
+public final class WeightImporter {
+  private static final Logger LOG = LogManager.getLogger();
+
+  private final Checkpoint checkpoint;
+  private final List<Parameter> parameters;
+  private final Map<String, Source> sources = new LinkedHashMap<>();
+  private final ImportReport report;
+
+  private record Source(CheckpointVariable variable, boolean transposed) {}
+
+  /**
+   * Matches the checkpoint's variables to {@code parameters}.
+   *
+   * @throws CheckpointException if an encoder variable is missing or has another shape
+   */
+  public WeightImporter(Checkpoint checkpoint, List<Parameter> parameters) {
+    this.checkpoint = checkpoint;
+    this.parameters = parameters;
+    this.report = match();
+  }
+
+  public ImportReport report() {
+    return report;
+  }
+
+  private ImportReport match() {
+    Map<String, Parameter> byName = new LinkedHashMap<>();
+    parameters.forEach(p -> byName.put(p.name(), p));
+    List<CheckpointVariable> unused = new ArrayList<>();
+    List<String> mismatchedHead = new ArrayList<>();
+    List<String> names = checkpoint.variables().values().stream().map(CheckpointVariable::name).toList();
+    for (CheckpointVariable v : checkpoint.variables().values()) {
+      var target = CheckpointNaming.target(v.name());
+      Parameter p = target.map(t -> byName.get(t.name())).orElse(null);
+      if (p == null || v.dtype() != DataType.DT_FLOAT) {
+        unused.add(v);
+        continue;
+      }
+      long[] stored = target.get().transposed() ? reversed(v.shape()) : v.shape();
+      if (!Arrays.equals(stored, p.shape())) {
+        String problem =
+            p.name() + ": the model expects shape " + Arrays.toString(p.shape())
+                + " but checkpoint variable " + v.name() + " has shape " + Arrays.toString(stored);
+        if (p.inEncoder()) {
+          throw new CheckpointException(checkpoint.prefix() + ": " + problem);
+        }
+        mismatchedHead.add(problem);
+        unused.add(v);
+        continue;
+      }
+      if (sources.put(p.name(), new Source(v, target.get().transposed())) != null) {
+        throw new CheckpointException(
+            checkpoint.prefix() + ": two checkpoint variables map to " + p.name());
+      }
+    }
+    List<String> fresh = new ArrayList<>();
+    for (Parameter p : parameters) {
+      if (sources.containsKey(p.name())) {
+        continue;
+      }
+      if (p.inEncoder()) {
+        throw new CheckpointException(
+            checkpoint.prefix() + ": no checkpoint variable for " + p.name() + " (expected shape "
+                + Arrays.toString(p.shape()) + "); is the config right for this checkpoint?");
+      }
+      fresh.add(p.name());
+    }
+    return new ImportReport(
+        checkpoint.prefix(),
+        CheckpointNaming.detect(names),
+        CheckpointNaming.prefix(names),
+        List.copyOf(sources.keySet()),
+        List.copyOf(unused),
+        List.copyOf(fresh),
+        List.copyOf(mismatchedHead));
+  }
+
+  /**
+   * Initialises the variables with no checkpoint value ({@code seed}, truncated normal with
+   * {@code stddev}), then sets the others from the checkpoint.
+   */
+  public ImportReport load(Session session, ParameterStore store, long seed, double stddev) {
+    List<Parameter> fresh = parameters.stream().filter(p -> !sources.containsKey(p.name())).toList();
+    if (!fresh.isEmpty()) {
+      session.run(store.initializer(Ops.create(store.graph()), seed, stddev, fresh));
+    }
+    long start = System.nanoTime();
+    for (Parameter p : parameters) {
+      Source source = sources.get(p.name());
+      if (source == null) {
+        continue;
+      }
+      try (TFloat32 value = read(source, p)) {
+        store.assign(session, p, value);
+      }
+    }
+    LOG.info(
+        "loaded {} variables from {} in {} ms",
+        sources.size(), checkpoint.prefix(), (System.nanoTime() - start) / 1_000_000);
+    return report;
+  }
+
+  private TFloat32 read(Source source, Parameter p) {
+    Shape shape = Shape.of(p.shape());
+    if (!source.transposed()) {
+      ByteBuffer bytes = checkpoint.readBytes(source.variable().key());
+      return Tensor.of(TFloat32.class, shape, DataBuffers.of(bytes));
+    }
+    float[] stored = checkpoint.readFloats(source.variable().key());
+    int rows = (int) source.variable().shape()[0];
+    int cols = (int) source.variable().shape()[1];
+    float[] out = new float[stored.length];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        out[c * rows + r] = stored[r * cols + c];
+      }
+    }
+    return TFloat32.tensorOf(shape, DataBuffers.of(out, true, false));
+  }
+
+  private static long[] reversed(long[] shape) {
+    long[] out = new long[shape.length];
+    for (int i = 0; i < shape.length; i++) {
+      out[i] = shape[shape.length - 1 - i];
+    }
+    return out;
+  }
+}

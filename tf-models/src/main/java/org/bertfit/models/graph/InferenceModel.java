@@ -1,0 +1,126 @@
+package org.bertfit.models.graph;
+
+import org.bertfit.datasets.tokenize.EncodedBatch;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.checkpoint.Checkpoint;
+import org.bertfit.models.checkpoint.ImportReport;
+import org.bertfit.models.checkpoint.WeightImporter;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A BERT classifier's inference graph with its session: build it for a config, give it weights
+ * (random or from a checkpoint), and run batches. Deterministic: no dropout, no random ops.
+ */
+public final class InferenceModel implements AutoCloseable {
+  private final BertConfig config;
+  private final Graph graph;
+  private final ParameterStore store;
+  private final BertInputs inputs;
+  private final ClassifierOutputs outputs;
+  private final Session session;
+
+  private InferenceModel(BertConfig config, ConfigProto sessionConfig) {
+    this.config = config;
+    this.graph = new Graph();
+    try {
+      this.store = new ParameterStore(graph);
+      BertClassifier classifier = BertClassifier.create(store, config);
+      Ops tf = Ops.create(graph);
+      this.inputs = BertInputs.placeholders(tf);
+      this.outputs = classifier.apply(tf, inputs, Mode.inference());
+      this.session = sessionConfig == null ? new Session(graph) : new Session(graph, sessionConfig);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Builds the graph; call {@link #initialize} or {@link #load} before running it. */
+  public static InferenceModel create(BertConfig config) {
+    return new InferenceModel(config, null);
+  }
+
+  /** As {@link #create(BertConfig)}, with session options (threads, device placement, XLA). */
+  public static InferenceModel create(BertConfig config, ConfigProto sessionConfig) {
+    return new InferenceModel(config, sessionConfig);
+  }
+
+  /** Gives every variable a fresh random (seeded) or constant initial value. */
+  public InferenceModel initialize(long seed) {
+    session.run(store.initializer(Ops.create(graph), seed, config.initializerRange()));
+    return this;
+  }
+
+  /** Loads weights from a checkpoint; variables it lacks (a new head) are initialised with {@code seed}. */
+  public ImportReport load(Checkpoint checkpoint, long seed) {
+    return new WeightImporter(checkpoint, store.parameters())
+        .load(session, store, seed, config.initializerRange());
+  }
+
+  /** Runs the graph on a batch. */
+  public Outputs run(EncodedBatch batch) {
+    try (BatchTensors tensors = new BatchTensors(batch);
+        Result result =
+            tensors
+                .feed(session.runner(), inputs)
+                .fetch(outputs.encoder().pooledOutput())
+                .fetch(outputs.encoder().sequenceOutput())
+                .fetch(outputs.logits())
+                .fetch(outputs.probabilities())
+                .run()) {
+      return new Outputs(
+          batch.batchSize(),
+          batch.seqLength(),
+          Floats.of((TFloat32) result.get(0)),
+          Floats.of((TFloat32) result.get(1)),
+          Floats.of((TFloat32) result.get(2)),
+          Floats.of((TFloat32) result.get(3)));
+    }
+  }
+
+  /** Runs the encoder only (no head): for benchmarks and parity checks. */
+  public void runEncoder(BatchTensors tensors) {
+    try (Result result =
+        tensors
+            .feed(session.runner(), inputs)
+            .fetch(outputs.encoder().pooledOutput())
+            .fetch(outputs.encoder().sequenceOutput())
+            .run()) {
+      result.size();
+    }
+  }
+
+  public BertConfig config() {
+    return config;
+  }
+
+  public ParameterStore parameters() {
+    return store;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  /**
+   * A batch's outputs, row-major.
+   *
+   * @param pooled {@code [batch, hidden]}
+   * @param sequence {@code [batch, seq, hidden]}
+   * @param logits {@code [batch, labels]} or {@code [batch, seq, labels]}
+   * @param probabilities same shape as {@code logits}
+   */
+  public record Outputs(
+      int batchSize, int seqLength, float[] pooled, float[] sequence, float[] logits, float[] probabilities) {}
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

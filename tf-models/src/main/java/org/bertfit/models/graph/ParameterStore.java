@@ -1,0 +1,172 @@
+package org.bertfit.models.graph;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.OpScope;
+import org.tensorflow.op.Scope;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Assign;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TString;
+
+/**
+ * Creates the model's variables under exact names and remembers them, so that layers, checkpoint
+ * import, optimizers and savers all see the same list.
+ */
+public final class ParameterStore {
+  /** The scope of every encoder variable, as in Google's BERT checkpoints. */
+  public static final String ENCODER_SCOPE = "bert";
+
+  private final Graph graph;
+  private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+  private final Map<String, Assigner> assigners = new HashMap<>();
+  private Placeholder<TString> saverPrefix;
+  private Op saver;
+
+  private record Assigner(Placeholder<TFloat32> input, Assign<TFloat32> assign) {}
+
+  public ParameterStore(Graph graph) {
+    this.graph = graph;
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  /**
+   * Creates a float32 variable named exactly {@code name} (a {@code /}-separated path).
+   *
+   * @throws IllegalStateException if the name is taken
+   */
+  public Variable<TFloat32> create(String name, long[] shape, Initializer initializer) {
+    if (parameters.containsKey(name) || graph.operation(name) != null) {
+      throw new IllegalStateException("a variable named " + name + " already exists in the graph");
+    }
+    Variable<TFloat32> variable = Variable.create(scoped(graph, name), Shape.of(shape), TFloat32.class);
+    if (!variable.op().name().equals(name)) {
+      throw new IllegalStateException(
+          "variable " + name + " was created as " + variable.op().name() + ": name clash in the graph");
+    }
+    parameters.put(name, new Parameter(name, variable, shape.clone(), initializer));
+    return variable;
+  }
+
+  /** All parameters in creation order. */
+  public List<Parameter> parameters() {
+    return Collections.unmodifiableList(new ArrayList<>(parameters.values()));
+  }
+
+  /** The parameter named {@code name}, or {@code null}. */
+  public Parameter get(String name) {
+    return parameters.get(name);
+  }
+
+  /** Total number of elements of all parameters. */
+  public long parameterCount() {
+    return parameters.values().stream().mapToLong(Parameter::size).sum();
+  }
+
+  /**
+   * An op that gives every parameter its initial value (truncated normal with standard deviation
+   * {@code stddev}, zeros or ones). Random values come from stateless ops seeded by {@code seed}
+   * and the parameter's name, so they do not depend on the order in which graphs are built.
+   */
+  public Op initializer(Ops tf, long seed, double stddev) {
+    return initializer(tf, seed, stddev, parameters.values());
+  }
+
+  /** As {@link #initializer(Ops, long, double)}, for some of the parameters only. */
+  public Op initializer(Ops tf, long seed, double stddev, Collection<Parameter> subset) {
+    List<Op> assigns = new ArrayList<>();
+    for (Parameter p : subset) {
+      assigns.add(tf.assign(p.variable(), initialValue(tf, p, seed, stddev)));
+    }
+    return tf.withControlDependencies(assigns).noOp();
+  }
+
+  private static Operand<TFloat32> initialValue(
+      Ops tf, Parameter p, long seed, double stddev) {
+    Shape shape = Shape.of(p.shape());
+    return switch (p.initializer()) {
+      case ZEROS -> tf.zeros(tf.constant(shape), TFloat32.class);
+      case ONES -> tf.ones(tf.constant(shape), TFloat32.class);
+      case TRUNCATED_NORMAL -> {
+        yield tf.math.mul(
+            tf.random.statelessTruncatedNormal(
+                tf.constant(shape), tf.constant(new long[] {seed, p.name().hashCode()}), TFloat32.class),
+            tf.constant((float) stddev));
+      }
+    };
+  }
+
+  /**
+   * Sets {@code parameter} to {@code value} in {@code session} (through a placeholder and an assign
+   * op, created once per parameter).
+   */
+  public void assign(Session session, Parameter parameter, TFloat32 value) {
+    Assigner assigner =
+        assigners.computeIfAbsent(
+            parameter.name(),
+            name -> {
+              Ops tf = Ops.create(graph);
+              Placeholder<TFloat32> input =
+                  tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(parameter.shape())));
+              return new Assigner(input, tf.assign(parameter.variable(), input));
+            });
+    session.runner().feed(assigner.input(), value).addTarget(assigner.assign()).run();
+  }
+
+  /**
+   * Writes every parameter to a TensorFlow checkpoint at {@code prefix} ({@code prefix.index} and
+   * {@code prefix.data-00000-of-00001}), under the parameters' names.
+   */
+  public void save(Session session, java.nio.file.Path prefix) {
+    if (saver == null) {
+      Ops tf = Ops.create(graph).withSubScope("bertfit_saver");
+      List<Parameter> all = parameters();
+      String[] names = all.stream().map(Parameter::name).toArray(String[]::new);
+      saverPrefix = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
+      saver =
+          tf.train.save(
+              saverPrefix,
+              tf.constant(StandardCharsets.UTF_8, names),
+              tf.constant(StandardCharsets.UTF_8, blank(names.length)),
+              all.stream().<Operand<?>>map(Parameter::variable).toList());
+    }
+    try (TString path = TString.scalarOf(prefix.toString())) {
+      session.runner().feed(saverPrefix, path).addTarget(saver).run();
+    }
+  }
+
+  private static String[] blank(int n) {
+    String[] out = new String[n];
+    java.util.Arrays.fill(out, "");
+    return out;
+  }
+
+  /**
+   * A scope whose next op is named exactly {@code path} (sub-scopes and a final name). A fresh
+   * scope, not the graph's shared one, so that sub-scope names are not made unique by suffixes.
+   */
+  private static Scope scoped(Graph graph, String path) {
+    String[] parts = path.split("/");
+    Scope scope = new OpScope(graph);
+    for (int i = 0; i < parts.length - 1; i++) {
+      scope = scope.withSubScope(parts[i]);
+    }
+    return scope.withName(parts[parts.length - 1]);
+  }
+}

@@ -1,0 +1,22 @@
+package org.bertfit.models.internal;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/** CRC32C with LevelDB's masking, as stored in TensorFlow checkpoints. */
+public final class Crc {
+  private static final int MASK_DELTA = 0xa282ead8;
+
+  private Crc() {}
+
+  public static int mask(int crc) {
+    return ((crc >>> 15) | (crc << 17)) + MASK_DELTA;
+  }
+
+  /** The masked CRC32C of the remaining bytes of {@code data} (its position is not moved). */
+  public static int maskedCrc32c(ByteBuffer data) {
+    CRC32C crc = new CRC32C();
+    crc.update(data.duplicate());
+    return mask((int) crc.getValue());
+  }
+}

