@@ -12,6 +12,12 @@ public final class Main {
 
   /** Runs the command line and returns its exit code (for tests and embedding). */
   public static int run(String... args) {
-    return BertfitCommand.commandLine().execute(args);
+    CommandLine cli = BertfitCommand.commandLine();
+    try {
+      return cli.execute(args);
+    } finally {
+      cli.getOut().flush();
+      cli.getErr().flush();
+    }
   }
 }

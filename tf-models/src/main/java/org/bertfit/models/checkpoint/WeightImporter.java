@@ -111,15 +111,8 @@ public final class WeightImporter {
       session.run(store.initializer(Ops.create(store.graph()), seed, stddev, fresh));
     }
     long start = System.nanoTime();
-    for (Parameter p : parameters) {
-      Source source = sources.get(p.name());
-      if (source == null) {
-        continue;
-      }
-      try (TFloat32 value = read(source, p)) {
-        store.assign(session, p, value);
-      }
-    }
+    List<Parameter> loaded = parameters.stream().filter(p -> sources.containsKey(p.name())).toList();
+    store.assign(session, loaded, p -> read(sources.get(p.name()), p));
     LOG.info(
         "loaded {} variables from {} in {} ms",
         sources.size(), checkpoint.prefix(), (System.nanoTime() - start) / 1_000_000);

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -29,6 +30,8 @@ import org.tensorflow.types.TString;
 public final class ParameterStore {
   /** The scope of every encoder variable, as in Google's BERT checkpoints. */
   public static final String ENCODER_SCOPE = "bert";
+
+  private static final long ASSIGN_CHUNK_BYTES = 256L << 20;
 
   private final Graph graph;
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
@@ -113,20 +116,50 @@ public final class ParameterStore {
   }
 
   /**
-   * Sets {@code parameter} to {@code value} in {@code session} (through a placeholder and an assign
-   * op, created once per parameter).
+   * Sets parameters to values in {@code session} through a placeholder and an assign op per
+   * parameter. The ops are all created before the first run (the graph is extended once), and the
+   * values go in a few runs of about {@value #ASSIGN_CHUNK_BYTES} bytes each: one run per variable
+   * would pay TensorFlow's per-signature executor set-up hundreds of times.
+   *
+   * @param values supplies each parameter's value; the tensors are closed after use
    */
-  public void assign(Session session, Parameter parameter, TFloat32 value) {
-    Assigner assigner =
-        assigners.computeIfAbsent(
-            parameter.name(),
-            name -> {
-              Ops tf = Ops.create(graph);
-              Placeholder<TFloat32> input =
-                  tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(parameter.shape())));
-              return new Assigner(input, tf.assign(parameter.variable(), input));
-            });
-    session.runner().feed(assigner.input(), value).addTarget(assigner.assign()).run();
+  public void assign(Session session, List<Parameter> targets, Function<Parameter, TFloat32> values) {
+    Ops tf = Ops.create(graph);
+    for (Parameter p : targets) {
+      assigners.computeIfAbsent(
+          p.name(),
+          name -> {
+            Placeholder<TFloat32> input =
+                tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(p.shape())));
+            return new Assigner(input, tf.assign(p.variable(), input));
+          });
+    }
+    int from = 0;
+    while (from < targets.size()) {
+      long bytes = 0;
+      int to = from;
+      while (to < targets.size() && (to == from || bytes + 4 * targets.get(to).size() <= ASSIGN_CHUNK_BYTES)) {
+        bytes += 4 * targets.get(to++).size();
+      }
+      assignChunk(session, targets.subList(from, to), values);
+      from = to;
+    }
+  }
+
+  private void assignChunk(Session session, List<Parameter> chunk, Function<Parameter, TFloat32> values) {
+    List<TFloat32> tensors = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner();
+      for (Parameter p : chunk) {
+        Assigner assigner = assigners.get(p.name());
+        TFloat32 value = values.apply(p);
+        tensors.add(value);
+        runner.feed(assigner.input(), value).addTarget(assigner.assign());
+      }
+      runner.run();
+    } finally {
+      tensors.forEach(TFloat32::close);
+    }
   }
 
   /**

