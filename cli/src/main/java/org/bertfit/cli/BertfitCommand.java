@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       InspectCommand.class,
       ImportCommand.class,
+      BenchCommand.class,
     })
 public final class BertfitCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

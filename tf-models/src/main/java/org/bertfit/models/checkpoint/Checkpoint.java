@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import org.bertfit.models.internal.Crc;
 import org.bertfit.models.internal.TableReader;
 import org.bertfit.models.internal.Varint;
@@ -110,8 +111,22 @@ public final class Checkpoint {
     return out;
   }
 
-  /** Reads a tensor's raw little-endian bytes, checking its checksum. */
+  /** Reads a numeric tensor's raw little-endian bytes, checking its checksum. */
   public ByteBuffer readBytes(String key) {
+    ByteBuffer buffer = readRaw(key);
+    if (Crc.maskedCrc32c(buffer) != entry(key).getCrc32C()) {
+      throw corrupt(key);
+    }
+    return buffer;
+  }
+
+  private CheckpointException corrupt(String key) {
+    return new CheckpointException(
+        shardPath(entry(key).getShardId()) + ": checksum mismatch for " + key
+            + ": the checkpoint data is corrupt");
+  }
+
+  private ByteBuffer readRaw(String key) {
     BundleEntryProto entry = entry(key);
     if (entry.getSlicesCount() > 0) {
       throw new CheckpointException(prefix + ": " + key + " is stored in slices; unsupported");
@@ -131,10 +146,6 @@ public final class Checkpoint {
       throw new CheckpointException("cannot read " + shard + ": " + e.getMessage(), e);
     }
     buffer.flip();
-    if (Crc.maskedCrc32c(buffer) != entry.getCrc32C()) {
-      throw new CheckpointException(
-          shard + ": checksum mismatch for " + key + ": the checkpoint data is corrupt");
-    }
     return buffer.order(ByteOrder.LITTLE_ENDIAN);
   }
 
@@ -219,13 +230,29 @@ public final class Checkpoint {
     return names;
   }
 
-  /** A scalar DT_STRING: varint length, a 4-byte checksum of the lengths, then the bytes. */
+  /**
+   * A scalar DT_STRING, stored as its varint length, a 4-byte checksum, then the bytes. The entry's
+   * checksum covers the length as a 4-byte integer (8 bytes past 4 GiB), the 4 checksum bytes, and
+   * the bytes.
+   */
   private byte[] readScalarString(String key) {
-    ByteBuffer data = readBytes(key);
+    ByteBuffer data = readRaw(key);
     long length = Varint.read(data);
-    data.position(data.position() + 4);
+    int lengthChecksum = data.getInt();
     byte[] out = new byte[Math.toIntExact(length)];
     data.get(out);
+    CRC32C crc = new CRC32C();
+    ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+    if (length <= 0xffffffffL) {
+      header.putInt((int) length);
+    } else {
+      header.putLong(length);
+    }
+    crc.update(header.putInt(lengthChecksum).flip());
+    crc.update(out);
+    if (Crc.mask((int) crc.getValue()) != entry(key).getCrc32C()) {
+      throw corrupt(key);
+    }
     return out;
   }
 }

@@ -50,47 +50,48 @@ public final class WeightImporter {
   }
 
   private ImportReport match() {
-    Map<String, Parameter> byName = new LinkedHashMap<>();
-    parameters.forEach(p -> byName.put(p.name(), p));
-    List<CheckpointVariable> unused = new ArrayList<>();
-    List<String> mismatchedHead = new ArrayList<>();
     List<String> names = checkpoint.variables().values().stream().map(CheckpointVariable::name).toList();
+    Map<String, Source> candidates = new LinkedHashMap<>();
+    List<CheckpointVariable> unused = new ArrayList<>();
     for (CheckpointVariable v : checkpoint.variables().values()) {
       var target = CheckpointNaming.target(v.name());
-      Parameter p = target.map(t -> byName.get(t.name())).orElse(null);
-      if (p == null || v.dtype() != DataType.DT_FLOAT) {
+      if (target.isEmpty() || v.dtype() != DataType.DT_FLOAT) {
         unused.add(v);
+      } else if (candidates.put(target.get().name(), new Source(v, target.get().transposed())) != null) {
+        throw new CheckpointException(
+            checkpoint.prefix() + ": two checkpoint variables map to " + target.get().name());
+      }
+    }
+    List<String> mismatchedHead = new ArrayList<>();
+    List<String> fresh = new ArrayList<>();
+    for (Parameter p : parameters) {
+      Source source = candidates.remove(p.name());
+      if (source == null) {
+        if (p.inEncoder()) {
+          throw new CheckpointException(
+              checkpoint.prefix() + ": no checkpoint variable for " + p.name() + " (expected shape "
+                  + Arrays.toString(p.shape()) + "); is the config right for this checkpoint?");
+        }
+        fresh.add(p.name());
         continue;
       }
-      long[] stored = target.get().transposed() ? reversed(v.shape()) : v.shape();
+      long[] stored = source.transposed() ? reversed(source.variable().shape()) : source.variable().shape();
       if (!Arrays.equals(stored, p.shape())) {
         String problem =
             p.name() + ": the model expects shape " + Arrays.toString(p.shape())
-                + " but checkpoint variable " + v.name() + " has shape " + Arrays.toString(stored);
+                + " but checkpoint variable " + source.variable().name() + " has shape "
+                + Arrays.toString(stored);
         if (p.inEncoder()) {
           throw new CheckpointException(checkpoint.prefix() + ": " + problem);
         }
         mismatchedHead.add(problem);
-        unused.add(v);
+        unused.add(source.variable());
+        fresh.add(p.name());
         continue;
       }
-      if (sources.put(p.name(), new Source(v, target.get().transposed())) != null) {
-        throw new CheckpointException(
-            checkpoint.prefix() + ": two checkpoint variables map to " + p.name());
-      }
+      sources.put(p.name(), source);
     }
-    List<String> fresh = new ArrayList<>();
-    for (Parameter p : parameters) {
-      if (sources.containsKey(p.name())) {
-        continue;
-      }
-      if (p.inEncoder()) {
-        throw new CheckpointException(
-            checkpoint.prefix() + ": no checkpoint variable for " + p.name() + " (expected shape "
-                + Arrays.toString(p.shape()) + "); is the config right for this checkpoint?");
-      }
-      fresh.add(p.name());
-    }
+    candidates.values().forEach(s -> unused.add(s.variable()));
     return new ImportReport(
         checkpoint.prefix(),
         CheckpointNaming.detect(names),

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.bertfit.models.gradients.CustomGradients;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -42,6 +43,7 @@ public final class ParameterStore {
   private record Assigner(Placeholder<TFloat32> input, Assign<TFloat32> assign) {}
 
   public ParameterStore(Graph graph) {
+    CustomGradients.register();
     this.graph = graph;
   }
 

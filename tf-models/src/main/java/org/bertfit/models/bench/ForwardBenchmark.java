@@ -1,0 +1,85 @@
+package org.bertfit.models.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.bertfit.datasets.tokenize.EncodedBatch;
+import org.bertfit.datasets.tokenize.TokenizedText;
+import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.io.ReferenceSavedModel;
+
+/**
+ * Times bertfit's encoder against a SavedModel's own serving signature on the same batch, in the
+ * same process, alternating runs so that both see the same machine load: warm-up runs, then the
+ * median of the timed runs.
+ */
+public final class ForwardBenchmark {
+  private ForwardBenchmark() {}
+
+  /**
+   * A batch of random token ids with realistic padding: lengths uniform in [seq/4, seq], {@code
+   * [CLS]} first and {@code [SEP]} last (ids 101 and 102 of the BERT vocabulary).
+   */
+  public static EncodedBatch randomBatch(int batchSize, int seqLength, int vocabSize, long seed) {
+    Random random = new Random(seed);
+    List<TokenizedText> texts = new ArrayList<>();
+    for (int i = 0; i < batchSize; i++) {
+      int length = seqLength / 4 + random.nextInt(seqLength - seqLength / 4 + 1);
+      int[] ids = new int[length];
+      for (int t = 0; t < length; t++) {
+        ids[t] = 1000 + random.nextInt(vocabSize - 1000);
+      }
+      ids[0] = 101;
+      ids[length - 1] = 102;
+      texts.add(new TokenizedText(ids, new int[length], false));
+    }
+    return EncodedBatch.pad(texts, seqLength, 0);
+  }
+
+  /**
+   * Runs both models {@code warmup} times, then {@code runs} times each, alternating.
+   *
+   * @return samples per second of each (medians)
+   */
+  public static Result run(
+      InferenceModel ours, ReferenceSavedModel reference, EncodedBatch batch, int warmup, int runs) {
+    double[] oursSeconds = new double[runs];
+    double[] referenceSeconds = new double[runs];
+    try (var tensors = new org.bertfit.models.graph.BatchTensors(batch)) {
+      for (int i = 0; i < warmup; i++) {
+        ours.runEncoder(tensors);
+        reference.run(batch);
+      }
+      for (int i = 0; i < runs; i++) {
+        long t0 = System.nanoTime();
+        ours.runEncoder(tensors);
+        long t1 = System.nanoTime();
+        reference.run(batch);
+        long t2 = System.nanoTime();
+        oursSeconds[i] = (t1 - t0) / 1e9;
+        referenceSeconds[i] = (t2 - t1) / 1e9;
+      }
+    }
+    return new Result(batch.batchSize() / median(oursSeconds), batch.batchSize() / median(referenceSeconds));
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** Samples per second of bertfit's graph and of the reference. */
+  public record Result(double ours, double reference) {
+    public double ratio() {
+      return ours / reference;
+    }
+
+    /** {@code forward: ours=<samples/s> reference=<samples/s> ratio=<ours/reference>}. */
+    public String line() {
+      return String.format("forward: ours=%.2f reference=%.2f ratio=%.3f", ours, reference, ratio());
+    }
+  }
+}
