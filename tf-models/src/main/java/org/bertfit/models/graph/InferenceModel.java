@@ -99,6 +99,16 @@ public final class InferenceModel implements AutoCloseable {
     return config;
   }
 
+  /** The input placeholders ({@code [batch, seq]} int32). */
+  public BertInputs inputs() {
+    return inputs;
+  }
+
+  /** The graph's outputs. */
+  public ClassifierOutputs outputs() {
+    return outputs;
+  }
+
   public ParameterStore parameters() {
     return store;
   }

