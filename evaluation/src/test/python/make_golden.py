@@ -96,6 +96,11 @@ def multiclass_case(rng, kind):
 
     t = draw(true_pool)
     p = draw(pred_pool)
+    if kind in ("binary", "multiclass") and rng.rand() < 0.7:
+        # every class in y_true, so that one-vs-rest ROC-AUC is defined
+        n = max(n, k)
+        t = np.concatenate([rng.permutation(k), t])[:n]
+        p = np.concatenate([p, draw(pred_pool)])[:n]
     keep = rng.rand(n) < rng.rand()
     if kind not in ("absent", "zero_division", "one_class"):
         p = np.where(keep, t, p)
@@ -169,6 +174,10 @@ def multilabel_case(rng, kind):
     n = rng.randint(2, 30)
     density = rng.rand(n_labels) * (0.3 if "zero_division" in kind else 0.7)
     y_true = (rng.rand(n, n_labels) < density).astype(int)
+    if rng.rand() < 0.6:
+        # each label both present and absent, so that macro ROC-AUC is defined
+        n = max(n, 2)
+        y_true[0], y_true[1] = 1, 0
     if "zero_division" in kind:
         y_pred = (rng.rand(n, n_labels) < rng.rand() * 0.2).astype(int)
     else:
