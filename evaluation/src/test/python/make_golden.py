@@ -202,7 +202,7 @@ def multilabel_case(rng, kind):
         warnings.simplefilter("ignore")
         e["report"] = classification_report(y_true, y_pred, output_dict=True, **kw)
         e["text"] = classification_report(y_true, y_pred, digits=case["digits"], **kw)
-        e["multilabel_confusion_matrix"] = multilabel_confusion_matrix(y_true, y_pred)
+        e["multilabel_confusion_matrix"] = multilabel_confusion_matrix(y_true, y_pred, labels=labels)
         e["hamming_loss"] = hamming_loss(y_true, y_pred)
         e["subset_accuracy"] = accuracy_score(y_true, y_pred)
     for avg in ("macro", "micro"):

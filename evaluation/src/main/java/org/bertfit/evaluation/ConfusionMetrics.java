@@ -81,8 +81,12 @@ public final class ConfusionMetrics {
 
   /** The matrix over the selected classes, normalised; undefined ratios are 0 as scikit-learn. */
   public static double[][] normalized(ConfusionMatrix cm, int[] labels, Normalization how) {
-    long[][] counts = cm.matrix(labels);
-    int k = labels.length;
+    return normalized(cm.matrix(labels), how);
+  }
+
+  /** A square count matrix {@code [true][predicted]}, normalised. */
+  public static double[][] normalized(long[][] counts, Normalization how) {
+    int k = counts.length;
     double[] rowSums = new double[k];
     double[] colSums = new double[k];
     double all = 0;

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param classification the per-class table, as scikit-learn's classification_report
  * @param confusionLabels the names of {@code confusion}'s rows and columns
  * @param confusion multi-class: counts {@code [true][predicted]} over the reported labels;
- *     multi-label: one {@code [[tn, fp], [fn, tp]]} per label, flattened to {@code [label][4]}
+ *     multi-label: one {@code [[tn, fp], [fn, tp]]} per reported label, flattened to {@code
+ *     [label][4]}
  * @param specificity per reported label, tn / (tn + fp)
  * @param figures the scalar metrics (Matthews, kappa, ROC-AUC, ...), in display order
  * @param baseline the majority-class baseline on the same data

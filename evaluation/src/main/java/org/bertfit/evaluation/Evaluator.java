@@ -77,10 +77,10 @@ public final class Evaluator {
       figures.add(new Figure("average_precision_micro", "Average precision (micro)",
           RankingMetrics.averagePrecision(scores, Average.MICRO)));
     }
-    long[][] confusion = new long[labels.size()][];
-    for (int c = 0; c < confusion.length; c++) {
-      long[][] m = counts.matrix(c);
-      confusion[c] = new long[] {m[0][0], m[0][1], m[1][0], m[1][1]};
+    long[][] confusion = new long[selected.length][];
+    for (int i = 0; i < selected.length; i++) {
+      long[][] m = counts.matrix(selected[i]);
+      confusion[i] = new long[] {m[0][0], m[0][1], m[1][0], m[1][1]};
     }
     double[] specificity = Arrays.stream(selected)
         .mapToDouble(c -> ConfusionMetrics.specificity(
@@ -91,7 +91,7 @@ public final class Evaluator {
         options.zeroDivision()).f1();
     List<Diagnostic> warnings = new ArrayList<>(report.warnings());
     warnings.addAll(diagnostics.check(counts, selected, report, microF1, baseline));
-    return new EvaluationReport(true, labels, report, labels.names(), confusion, specificity,
+    return new EvaluationReport(true, labels, report, names(report), confusion, specificity,
         figures, baseline, warnings, null, null, options.digits());
   }
 
