@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = BertfitCommand.Version.class,
     description = "Fine-tune, evaluate and export BERT-family text classifiers on TensorFlow Java.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class,
+        ReportCommand.class})
 public final class BertfitCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,8 +1,7 @@
 package org.bertfit.evaluation;
 
-import org.bertfit.evaluation.internal.Json;
-
 import java.util.Arrays;
+import org.bertfit.evaluation.internal.Json;
 
 /**
  * A streaming multi-class confusion matrix: rows are true classes, columns predicted classes.
@@ -66,7 +65,13 @@ public final class ConfusionMatrix implements LabelCounts {
       throw new IllegalArgumentException(
           "yTrue has " + yTrue.length + " entries but yPred has " + yPred.length);
     }
-    for (int i = 0; i < yTrue.length; i++) {
+    update(yTrue, yPred, 0, yTrue.length);
+  }
+
+  /** Counts entries {@code from} (inclusive) to {@code to} (exclusive) of both arrays. */
+  public void update(int[] yTrue, int[] yPred, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, Math.min(yTrue.length, yPred.length));
+    for (int i = from; i < to; i++) {
       int t = yTrue[i];
       int p = yPred[i];
       if (t < 0 || t >= n || p < 0 || p >= n) {

@@ -1,9 +1,8 @@
 package org.bertfit.evaluation;
 
-import org.bertfit.evaluation.internal.Json;
-
 import java.util.Arrays;
 import org.bertfit.evaluation.internal.LongCounter;
+import org.bertfit.evaluation.internal.Json;
 
 /**
  * Streaming multi-label counts: a 2x2 confusion per label, plus what the samples average, subset

@@ -1,8 +1,7 @@
 package org.bertfit.evaluation;
 
-import org.bertfit.evaluation.internal.Json;
-
 import java.util.Arrays;
+import org.bertfit.evaluation.internal.Json;
 
 /**
  * Keeps score rows (probabilities) with their targets for the ranking metrics (ROC-AUC, average
