@@ -46,9 +46,7 @@ public final class Evaluator {
       requireShape(scores, labels, false);
       figures.addAll(multiClassRanking(scores));
     }
-    double[] specificity = Arrays.stream(selected)
-        .mapToDouble(c -> ConfusionMetrics.specificity(cm, cm.total(), c, options.zeroDivision()))
-        .toArray();
+    double[] specificity = specificity(cm, cm.total(), selected);
     Baseline baseline = Baseline.of(cm, labels, selected);
     List<Diagnostic> warnings = new ArrayList<>(report.warnings());
     warnings.addAll(diagnostics.check(cm, selected, report, cm.accuracy(), baseline));
@@ -82,10 +80,7 @@ public final class Evaluator {
       long[][] m = counts.matrix(selected[i]);
       confusion[i] = new long[] {m[0][0], m[0][1], m[1][0], m[1][1]};
     }
-    double[] specificity = Arrays.stream(selected)
-        .mapToDouble(c -> ConfusionMetrics.specificity(
-            counts, counts.examples(), c, options.zeroDivision()))
-        .toArray();
+    double[] specificity = specificity(counts, counts.examples(), selected);
     Baseline baseline = Baseline.of(counts, selected);
     double microF1 = PrecisionRecall.average(counts, selected, Average.MICRO,
         options.zeroDivision()).f1();
@@ -117,6 +112,13 @@ public final class Evaluator {
     }
     out.add(new Figure("log_loss", "Log loss", RankingMetrics.logLoss(scores)));
     return out;
+  }
+
+  private double[] specificity(LabelCounts counts, long examples, int[] selected) {
+    return Arrays.stream(selected)
+        .mapToDouble(c -> ConfusionMetrics.specificity(
+            counts, examples, c, options.zeroDivision()))
+        .toArray();
   }
 
   private static List<String> names(ClassificationReport report) {
