@@ -10,6 +10,7 @@ import org.bertfit.evaluation.ClassificationReport;
 import org.bertfit.evaluation.LabelCounts;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.ReportOptions;
+import org.bertfit.evaluation.internal.Json;
 
 /**
  * Streaming entity-level counts per entity type (exact span and type match), mergeable across
@@ -19,6 +20,35 @@ import org.bertfit.evaluation.ReportOptions;
 public final class EntityCounts implements LabelCounts {
   private final List<String> types = new ArrayList<>();
   private final Map<String, long[]> counts = new HashMap<>();
+
+  /** Serialisable counts: per type, {@code [truePositives, predicted, actual]}. */
+  public record State(List<String> types, long[][] counts) {}
+
+  public State state() {
+    long[][] rows = new long[types.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = counts.get(types.get(i)).clone();
+    }
+    return new State(List.copyOf(types), rows);
+  }
+
+  public static EntityCounts fromState(State state) {
+    EntityCounts c = new EntityCounts();
+    for (int i = 0; i < state.types().size(); i++) {
+      long[] row = c.countsOf(state.types().get(i));
+      System.arraycopy(state.counts()[i], 0, row, 0, 3);
+    }
+    return c;
+  }
+
+  /** The state as JSON, to merge with other shards later. */
+  public String toJson() {
+    return Json.write(state());
+  }
+
+  public static EntityCounts fromJson(String json) {
+    return fromState(Json.read(json, State.class));
+  }
 
   /** Counts one sentence's true and predicted tags (same length). */
   public void update(List<String> trueTags, List<String> predTags) {

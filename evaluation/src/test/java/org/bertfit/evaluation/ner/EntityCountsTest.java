@@ -83,7 +83,7 @@ class EntityCountsTest {
     whole.update(tags("B-LOC O"), tags("B-ORG O"));
     a.update(tags("B-PER I-PER O"), tags("B-PER I-PER O"));
     b.update(tags("B-LOC O"), tags("B-ORG O"));
-    a.merge(b);
+    a.merge(EntityCounts.fromJson(b.toJson()));
     assertThat(a.report(ReportOptions.defaults())).isEqualTo(whole.report(ReportOptions.defaults()));
   }
 
