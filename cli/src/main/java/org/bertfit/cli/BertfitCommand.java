@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       InspectCommand.class,
       ImportCommand.class,
+      ReportCommand.class,
       BenchCommand.class,
     })
 public final class BertfitCommand implements Runnable {

@@ -1,0 +1,206 @@
+package org.bertfit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bertfit.evaluation.ConfusionMatrix;
+import org.bertfit.evaluation.ErrorAnalysis;
+import org.bertfit.evaluation.EvaluationReport;
+import org.bertfit.evaluation.Evaluator;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.MultiLabelConfusion;
+import org.bertfit.evaluation.ReportOptions;
+import org.bertfit.evaluation.ScoreBuffer;
+import org.bertfit.evaluation.Thresholds;
+import org.bertfit.evaluation.ZeroDivision;
+import org.bertfit.evaluation.report.CsvReport;
+import org.bertfit.evaluation.report.HtmlReport;
+import org.bertfit.evaluation.report.JsonReport;
+import org.bertfit.evaluation.report.ReportFormat;
+import org.bertfit.evaluation.report.TextReport;
+import org.bertfit.evaluation.report.TrainingLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bertfit report}: the evaluation report of predictions made anywhere. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Class-wise report of predictions (scikit-learn's classification_report and more).",
+        "Files hold one example per line: a label, or with --multilabel space-separated labels"
+            + " (an empty line is no label)."})
+public final class ReportCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--y-true", paramLabel = "FILE", description = "True labels, one per line.")
+  Path yTrue;
+
+  @Option(names = "--y-pred", paramLabel = "FILE", description = "Predicted labels, one per line.")
+  Path yPred;
+
+  @Option(names = "--scores", paramLabel = "FILE",
+      description = "CSV of probabilities: a header naming the labels, one row per example.")
+  Path scores;
+
+  @Option(names = "--multilabel", description = "Each line holds a set of labels.")
+  boolean multiLabel;
+
+  @Option(names = "--labels", split = ",", paramLabel = "a,b,c",
+      description = "Labels to report, in this order (default: all, sorted).")
+  List<String> labels;
+
+  @Option(names = "--digits", defaultValue = "2", description = "Decimals (default: 2).")
+  int digits;
+
+  @Option(names = "--zero-division", defaultValue = "warn", paramLabel = "warn|0|1",
+      description = "Value of a ratio with a zero denominator (default: warn = 0 and warn).")
+  String zeroDivision;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|csv|html",
+      description = "Output format (default: text).")
+  String format;
+
+  @Option(names = "--out", paramLabel = "PATH", description = "Write here instead of stdout.")
+  Path out;
+
+  @Option(names = "--texts", paramLabel = "FILE",
+      description = "Texts, one per line: adds error analysis (needs --scores, not multi-label).")
+  Path texts;
+
+  @Option(names = "--training-log", paramLabel = "FILE",
+      description = "JSON lines of training metrics: training curves in the HTML report.")
+  Path trainingLog;
+
+  @Option(names = "--thresholds", paramLabel = "FILE",
+      description = "thresholds.json that made the multi-label predictions (shown in the report).")
+  Path thresholds;
+
+  @Override
+  public Integer call() throws IOException {
+    if (yTrue == null || yPred == null) {
+      throw new IllegalArgumentException("--y-true and --y-pred are required (see --help)");
+    }
+    ReportFormat fmt = ReportFormat.parse(format);
+    ReportOptions options = ReportOptions.builder()
+        .labels(labels)
+        .digits(digits)
+        .zeroDivision(ZeroDivision.parse(zeroDivision))
+        .build();
+    Evaluator evaluator = Evaluator.builder().options(options).build();
+    EvaluationReport report = multiLabel ? multiLabel(evaluator) : multiClass(evaluator);
+    if (thresholds != null) {
+      report = report.withThresholds(Thresholds.load(thresholds));
+    }
+    TrainingLog log = trainingLog == null ? null : TrainingLog.read(trainingLog);
+    StringWriter text = new StringWriter();
+    write(report, fmt, log, text);
+    if (out == null) {
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.print(text);
+      stdout.flush();
+    } else {
+      Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
+    }
+    return 0;
+  }
+
+  private EvaluationReport multiClass(Evaluator evaluator) throws IOException {
+    List<String> truth = ReportInputs.singleLabels(yTrue);
+    List<String> predicted = ReportInputs.singleLabels(yPred);
+    ReportInputs.sameCount(yTrue, truth.size(), yPred, predicted.size());
+    ReportInputs.Scores scoreFile = scores == null ? null : ReportInputs.scores(scores);
+    LabelSet labelSet = LabelSet.sortedUnion(truth, predicted, optional(labels),
+        scoreFile == null ? List.of() : scoreFile.header());
+    int[] t = labelSet.ids(truth);
+    ConfusionMatrix cm = new ConfusionMatrix(labelSet.size());
+    cm.update(t, labelSet.ids(predicted));
+    ScoreBuffer buffer = null;
+    double[][] rows = null;
+    if (scoreFile != null) {
+      ReportInputs.sameCount(yTrue, truth.size(), scores, scoreFile.rows().length);
+      rows = scoreFile.inOrderOf(labelSet, scores);
+      buffer = ScoreBuffer.multiClass(labelSet.size());
+      for (int i = 0; i < t.length; i++) {
+        buffer.add(t[i], rows[i]);
+      }
+    }
+    EvaluationReport report = evaluator.multiClass(labelSet, cm, buffer);
+    if (texts != null) {
+      if (rows == null) {
+        throw new IllegalArgumentException("--texts needs --scores (the losses come from them)");
+      }
+      List<String> lines = ReportInputs.texts(texts);
+      ReportInputs.sameCount(yTrue, truth.size(), texts, lines.size());
+      report = report.withErrors(ErrorAnalysis.of(lines, t, rows, labelSet, 10));
+    }
+    return report;
+  }
+
+  private EvaluationReport multiLabel(Evaluator evaluator) throws IOException {
+    if (texts != null) {
+      throw new IllegalArgumentException("--texts (error analysis) is for single-label reports");
+    }
+    List<List<String>> truth = ReportInputs.labelSets(yTrue);
+    List<List<String>> predicted = ReportInputs.labelSets(yPred);
+    ReportInputs.sameCount(yTrue, truth.size(), yPred, predicted.size());
+    ReportInputs.Scores scoreFile = scores == null ? null : ReportInputs.scores(scores);
+    LabelSet labelSet = LabelSet.sortedUnion(flatten(truth), flatten(predicted), optional(labels),
+        scoreFile == null ? List.of() : scoreFile.header());
+    int[] selected = labels == null
+        ? java.util.stream.IntStream.range(0, labelSet.size()).toArray()
+        : labelSet.ids(labels);
+    MultiLabelConfusion counts = new MultiLabelConfusion(labelSet.size(), selected);
+    for (int i = 0; i < truth.size(); i++) {
+      counts.update(indicators(labelSet, truth.get(i)), indicators(labelSet, predicted.get(i)));
+    }
+    ScoreBuffer buffer = null;
+    if (scoreFile != null) {
+      ReportInputs.sameCount(yTrue, truth.size(), scores, scoreFile.rows().length);
+      double[][] rows = scoreFile.inOrderOf(labelSet, scores);
+      buffer = ScoreBuffer.multiLabel(labelSet.size());
+      for (int i = 0; i < rows.length; i++) {
+        buffer.add(indicators(labelSet, truth.get(i)), rows[i]);
+      }
+    }
+    return evaluator.multiLabel(labelSet, counts, buffer);
+  }
+
+  private static void write(EvaluationReport report, ReportFormat fmt, TrainingLog log,
+      Writer writer) throws IOException {
+    switch (fmt) {
+      case TEXT -> TextReport.write(report, writer);
+      case JSON -> JsonReport.write(report, writer);
+      case CSV -> CsvReport.write(report, writer);
+      case HTML -> HtmlReport.write(report, log, writer);
+    }
+  }
+
+  private static int[] indicators(LabelSet labels, List<String> present) {
+    int[] row = new int[labels.size()];
+    for (String label : present) {
+      row[labels.id(label)] = 1;
+    }
+    return row;
+  }
+
+  private static List<String> flatten(List<List<String>> sets) {
+    List<String> out = new ArrayList<>();
+    sets.forEach(out::addAll);
+    return out;
+  }
+
+  private static Collection<String> optional(List<String> list) {
+    return list == null ? List.of() : new HashSet<>(list);
+  }
+}

@@ -1,0 +1,63 @@
+package org.bertfit.evaluation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.bertfit.evaluation.internal.Json;
+
+/**
+ * Per-label decision thresholds of a multi-label model: label {@code i} is predicted when its
+ * probability is at least {@code values[i]}. Saved beside the model as {@code thresholds.json}.
+ */
+public record Thresholds(List<String> labels, double[] values) {
+  public Thresholds {
+    labels = List.copyOf(labels);
+    values = values.clone();
+    if (labels.size() != values.length) {
+      throw new IllegalArgumentException("thresholds has " + values.length + " values for "
+          + labels.size() + " labels");
+    }
+  }
+
+  /** The same threshold for every label (0.5 is the usual sigmoid cut). */
+  public static Thresholds uniform(LabelSet labels, double value) {
+    double[] values = new double[labels.size()];
+    java.util.Arrays.fill(values, value);
+    return new Thresholds(labels.names(), values);
+  }
+
+  @Override
+  public double[] values() {
+    return values.clone();
+  }
+
+  /** The 0/1 prediction row of one probability row. */
+  public int[] apply(double[] probabilities) {
+    if (probabilities.length != values.length) {
+      throw new IllegalArgumentException("probability row has " + probabilities.length
+          + " values; thresholds has " + values.length);
+    }
+    int[] out = new int[values.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = probabilities[i] >= values[i] ? 1 : 0;
+    }
+    return out;
+  }
+
+  /** Writes {@code {"labels": [...], "values": [...]}} atomically (temporary file, then rename). */
+  public void save(Path file) throws IOException {
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".thresholds", ".json");
+    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  public static Thresholds load(Path file) throws IOException {
+    try {
+      return Json.MAPPER.readValue(file.toFile(), Thresholds.class);
+    } catch (IOException e) {
+      throw new IOException(file + ": not a thresholds file: " + e.getMessage(), e);
+    }
+  }
+}
