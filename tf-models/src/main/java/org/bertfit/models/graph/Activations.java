@@ -20,23 +20,21 @@ final class Activations {
     };
   }
 
-  /** {@code 0.5 x (1 + erf(x / sqrt 2))}. */
+  /** {@code 0.5 x (1 + erf(x / sqrt 2))}: TensorFlow fuses this form into the MatMul before it. */
   static Operand<TFloat32> gelu(Ops tf, Operand<TFloat32> x) {
     Operand<TFloat32> cdf =
         tf.math.mul(
             tf.constant(0.5f),
-            tf.math.add(tf.constant(1f), tf.math.erf(tf.math.mul(x, tf.constant(SQRT_HALF)))));
+            RawOps.add(tf, tf.constant(1f), tf.math.erf(tf.math.mul(x, tf.constant(SQRT_HALF)))));
     return tf.math.mul(x, cdf);
   }
 
   /** {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}, as Google's BERT computes it. */
   static Operand<TFloat32> geluTanh(Ops tf, Operand<TFloat32> x) {
-    Operand<TFloat32> cube = tf.math.pow(x, tf.constant(3f));
-    Operand<TFloat32> inner =
-        tf.math.mul(
-            tf.constant(SQRT_2_OVER_PI), tf.math.add(x, tf.math.mul(tf.constant(0.044715f), cube)));
+    Operand<TFloat32> cubic = tf.math.mul(tf.math.mul(tf.constant(0.044715f), x), tf.math.square(x));
+    Operand<TFloat32> inner = tf.math.mul(RawOps.add(tf, x, cubic), tf.constant(SQRT_2_OVER_PI));
     Operand<TFloat32> cdf =
-        tf.math.mul(tf.constant(0.5f), tf.math.add(tf.constant(1f), tf.math.tanh(inner)));
-    return tf.math.mul(x, cdf);
+        tf.math.mul(RawOps.add(tf, tf.math.tanh(inner), tf.constant(1f)), tf.constant(0.5f));
+    return tf.math.mul(cdf, x);
   }
 }

@@ -52,7 +52,7 @@ public final class BertEmbeddings {
             positionEmbeddings,
             tf.constant(new int[] {0, 0}),
             tf.stack(List.of(seqLength, tf.constant(-1))));
-    Operand<TFloat32> sum = tf.math.add(tf.math.add(words, types), positions);
+    Operand<TFloat32> sum = RawOps.add(tf, RawOps.add(tf, words, types), positions);
     Operand<TFloat32> flat = tf.reshape(sum, tf.constant(new int[] {-1, config.hiddenSize()}));
     return mode.dropout(tf, layerNorm.apply(tf, flat), config.hiddenDropoutProb());
   }

@@ -47,29 +47,29 @@ public final class BertLayer {
     Operand<TFloat32> attended =
         attentionNorm.apply(
             tf,
-            tf.math.add(
+            RawOps.add(
+                tf,
                 mode.dropout(tf, attentionOutput.apply(tf, context), config.hiddenDropoutProb()), x));
     Operand<TFloat32> inner =
         Activations.apply(tf, config.hiddenAct(), intermediate.apply(tf, attended));
     Operand<TFloat32> out = mode.dropout(tf, output.apply(tf, inner), config.hiddenDropoutProb());
-    return outputNorm.apply(tf, tf.math.add(out, attended));
+    return outputNorm.apply(tf, RawOps.add(tf, out, attended));
   }
 
   private Operand<TFloat32> attention(
       Ops tf, Operand<TFloat32> x, Operand<TFloat32> maskAdder, Operand<TInt32> seqLength, Mode mode) {
+    // Scaling the queries costs batch*seq*hidden multiplications; scaling the scores, seq times more.
+    Operand<TFloat32> queries =
+        tf.math.mul(query.apply(tf, x), tf.constant((float) (1 / Math.sqrt(config.headSize()))));
     Operand<TFloat32> scores =
-        tf.train.batchMatMul(
-            heads(tf, query.apply(tf, x), seqLength),
-            heads(tf, key.apply(tf, x), seqLength),
-            TFloat32.class,
-            org.tensorflow.op.train.BatchMatMul.adjY(true));
-    scores =
-        tf.math.add(
-            tf.math.mul(scores, tf.constant((float) (1 / Math.sqrt(config.headSize())))), maskAdder);
+        RawOps.add(
+            tf,
+            RawOps.batchMatMul(tf, heads(tf, queries, seqLength), heads(tf, key.apply(tf, x), seqLength), true),
+            maskAdder);
     Operand<TFloat32> probs =
         mode.dropout(tf, tf.nn.softmax(scores), config.attentionProbsDropoutProb());
     Operand<TFloat32> context =
-        tf.train.batchMatMul(probs, heads(tf, value.apply(tf, x), seqLength), TFloat32.class);
+        RawOps.batchMatMul(tf, probs, heads(tf, value.apply(tf, x), seqLength), false);
     return tf.reshape(
         tf.linalg.transpose(context, tf.constant(new int[] {0, 2, 1, 3})),
         tf.constant(new int[] {-1, config.hiddenSize()}));

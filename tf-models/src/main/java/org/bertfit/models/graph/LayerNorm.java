@@ -24,7 +24,7 @@ public final class LayerNorm {
     Operand<TFloat32> variance =
         tf.math.mean(tf.math.squaredDifference(x, mean), lastAxis, Mean.keepDims(true));
     Operand<TFloat32> scale =
-        tf.math.mul(tf.math.rsqrt(tf.math.add(variance, tf.constant(epsilon))), gamma);
-    return tf.math.add(tf.math.mul(tf.math.sub(x, mean), scale), beta);
+        tf.math.mul(tf.math.rsqrt(RawOps.add(tf, variance, tf.constant(epsilon))), gamma);
+    return RawOps.add(tf, tf.math.mul(tf.math.sub(x, mean), scale), beta);
   }
 }

@@ -164,7 +164,7 @@ class PretrainedImportTest {
     long expected = 120L * h + 64L * h + 2L * h + 2 * h + 2 * perLayer + (h * h + h) + (2L * h + 2);
     assertThat(info.variables()).hasSize(5 + 2 * 16 + 2 + 2);
     assertThat(info.parameterCount()).isEqualTo(expected);
-    assertThat(info.opTypes()).contains("MatMul", "Erf", "BatchMatMulV3", "VariableV2");
+    assertThat(info.opTypes()).contains("MatMul", "Erf", "BatchMatMulV2", "AddV2", "VariableV2");
     assertThat(info.flaggedOps()).isEmpty();
     assertThat(info.describe()).contains("variables: 41  parameters: " + String.format("%,d", expected));
   }
