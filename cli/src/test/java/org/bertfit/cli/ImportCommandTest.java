@@ -78,8 +78,8 @@ class ImportCommandTest {
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err().strip()).isEqualTo("bertfit import: error: " + out.resolve("nothing")
         + " is neither a directory, a file, nor Maven coordinates group:artifact:version");
-    CliRun usage = CliRun.of("import", "--to", "x");
+    CliRun usage = CliRun.of("import", "--num-labels");
     assertThat(usage.exitCode()).isEqualTo(2);
-    assertThat(usage.err()).contains("Missing required option: '--from=PATH_OR_COORDS'");
+    assertThat(usage.err()).contains("Missing required parameter for option '--num-labels'");
   }
 }
