@@ -147,7 +147,7 @@ class ReportCommandTest {
 
   @Test
   void benchPrintsThroughput() {
-    assertThat(run("report", "bench", "--predictions", "100000", "--repeat", "1")).isEqualTo(0);
+    assertThat(run("bench", "report", "--predictions", "100000", "--repeat", "1")).isEqualTo(0);
     assertThat(out.toString()).contains("100,000 predictions, 20 classes").contains("predictions/s");
   }
 }
