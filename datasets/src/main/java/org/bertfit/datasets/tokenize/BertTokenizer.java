@@ -2,20 +2,27 @@ package org.bertfit.datasets.tokenize;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.util.PairList;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * A BERT tokenizer: Hugging Face's tokenizers (through DJL) with truncation to a maximum length and
- * no padding (batches pad themselves, see {@link EncodedBatch}).
+ * A BERT tokenizer: Hugging Face's tokenizers (through DJL) with special tokens, truncation to a
+ * maximum length and no padding (batches pad themselves, see {@link EncodedBatch}).
  */
 public final class BertTokenizer implements AutoCloseable {
+  private static final String UNCASED_VOCAB = "bert-base-uncased-vocab.txt";
+
   private final HuggingFaceTokenizer tokenizer;
   private final int maxLength;
   private final int padId;
@@ -38,10 +45,25 @@ public final class BertTokenizer implements AutoCloseable {
 
   /** Builds the WordPiece tokenizer of a BERT {@code vocab.txt}. */
   public static BertTokenizer fromVocab(Path vocabTxt, boolean lowercase, int maxLength) {
-    byte[] json = TokenizerJson.forVocabFile(vocabTxt, lowercase).getBytes(StandardCharsets.UTF_8);
+    return fromJson(TokenizerJson.forVocabFile(vocabTxt, lowercase), maxLength);
+  }
+
+  /** The tokenizer of Google's BERT-base uncased vocabulary, shipped with bertfit. */
+  public static BertTokenizer bertBaseUncased(int maxLength) {
+    InputStream in = BertTokenizer.class.getResourceAsStream(UNCASED_VOCAB);
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      List<String> vocab = reader.lines().collect(Collectors.toList());
+      return fromJson(TokenizerJson.forVocab(vocab, true, UNCASED_VOCAB), maxLength);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static BertTokenizer fromJson(String json, int maxLength) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     try {
       return create(
-          HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options(maxLength)),
+          HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bytes), options(maxLength)),
           maxLength);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,12 +98,21 @@ public final class BertTokenizer implements AutoCloseable {
 
   /** Tokenizes texts in one native call (parallel inside the tokenizers library). */
   public List<TokenizedText> encodeAll(List<String> texts) {
-    Encoding[] encodings = tokenizer.batchEncode(texts);
-    List<TokenizedText> out = new ArrayList<>(encodings.length);
-    for (Encoding e : encodings) {
-      out.add(convert(e));
-    }
-    return out;
+    return convertAll(tokenizer.batchEncode(texts));
+  }
+
+  /** Tokenizes text pairs ({@code texts.get(i)} with {@code pairs.get(i)}) in one native call. */
+  public List<TokenizedText> encodeAll(List<String> texts, List<String> pairs) {
+    return convertAll(tokenizer.batchEncode(new PairList<>(texts, pairs)));
+  }
+
+  /**
+   * Tokenizes a sentence already split into words (token classification), keeping for each token
+   * the index of the word it came from.
+   */
+  public TokenizedWords encodeWords(List<String> words) {
+    Encoding e = tokenizer.encode(words.toArray(new String[0]), true, false);
+    return new TokenizedWords(convert(e), toInts(e.getWordIds()));
   }
 
   /** Tokenizes and pads {@code texts} to {@code seqLength}. */
@@ -100,6 +131,14 @@ public final class BertTokenizer implements AutoCloseable {
 
   public int padId() {
     return padId;
+  }
+
+  private static List<TokenizedText> convertAll(Encoding[] encodings) {
+    List<TokenizedText> out = new ArrayList<>(encodings.length);
+    for (Encoding e : encodings) {
+      out.add(convert(e));
+    }
+    return out;
   }
 
   private static TokenizedText convert(Encoding e) {

@@ -1,0 +1,36 @@
+package org.bertfit.datasets;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.bertfit.datasets.io.SharedDatasets;
+
+/** The data tests read: samples shipped in test resources, and the shared real datasets. */
+public final class TestData {
+  private TestData() {}
+
+  /** A shipped sample, e.g. {@code emotion/train-200.txt} under {@code samples/}. */
+  public static Path sample(String relative) {
+    try {
+      return Path.of(TestData.class.getResource("/samples/").toURI()).resolve(relative);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A file of the shared datasets; the test is skipped, saying why, when they are absent. */
+  public static Path shared(String relative) {
+    Optional<Path> root = SharedDatasets.locate();
+    assumeTrue(
+        root.isPresent(),
+        "skipped: the shared datasets were not found (" + SharedDatasets.searched() + ")");
+    Path path = root.get().resolve(relative);
+    assumeTrue(
+        Files.exists(path) || Files.exists(path.resolveSibling(path.getFileName() + "_text.txt")),
+        "skipped: " + path + " is absent");
+    return path;
+  }
+}
