@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.Example;
+import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.SkipReason;
 
 /**
@@ -62,20 +63,21 @@ final class ConllSource implements ExampleSource {
     if (width < 0) {
       width = fields.length;
     }
-    int token = rows.options().tokenColumn().indexIn(width);
-    int tag = rows.options().tagColumn().indexIn(width);
-    int needed = rows.options().labelled() ? Math.max(token, tag) : token;
-    if (fields.length <= needed || token < 0 || tag < 0) {
-      rows.reject(
-          SkipReason.MISSING_COLUMN, file, line,
-          "missing column " + (fields.length <= token ? token : tag) + ": the line has "
-              + fields.length + (fields.length == 1 ? " column" : " columns"));
-      return false;
-    }
     if (fields.length != width) {
       rows.reject(
           SkipReason.RAGGED_ROW, file, line,
           "ragged row: " + fields.length + " columns, the first token line has " + width);
+      return false;
+    }
+    int token = rows.options().tokenColumn().indexIn(width);
+    int tag = rows.options().tagColumn().indexIn(width);
+    boolean tokenMissing = !within(token);
+    if (tokenMissing || rows.options().labelled() && !within(tag)) {
+      Column missing = tokenMissing ? rows.options().tokenColumn() : rows.options().tagColumn();
+      rows.reject(
+          SkipReason.MISSING_COLUMN, file, line,
+          "missing column " + missing + ": the line has " + width
+              + (width == 1 ? " column" : " columns"));
       return false;
     }
     if (rows.options().labelled()) {
@@ -87,6 +89,10 @@ final class ConllSource implements ExampleSource {
     }
     words.add(fields[token]);
     return true;
+  }
+
+  private boolean within(int column) {
+    return column >= 0 && column < width;
   }
 
   private Example endSentence() {

@@ -87,6 +87,7 @@ final class CsvSource implements ExampleSource {
       return records.hasNext() ? records.next() : null;
     } catch (UncheckedIOException | IllegalStateException e) {
       String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+      cause = cause.replaceFirst("^\\((start)?line \\d+\\) *", "");
       throw new BadInputException(
           SkipReason.MALFORMED_ROW, file, linesRead + 1, "malformed " + kind + ": " + cause);
     }
@@ -132,7 +133,7 @@ final class CsvSource implements ExampleSource {
 
   private Example example(CSVRecord record, long line) {
     if (header != null && record.toList().equals(header)) {
-      rows.reject(SkipReason.DUPLICATE_HEADER, file, line, "duplicate header: the header again");
+      rows.reject(SkipReason.DUPLICATE_HEADER, file, line, "duplicate header: the header row again");
       return null;
     }
     if (record.size() <= needed) {

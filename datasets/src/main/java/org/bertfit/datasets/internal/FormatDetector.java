@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.bertfit.datasets.io.DataFormat;
 
@@ -23,7 +24,8 @@ public final class FormatDetector {
           path + " is a directory; name a file, or a TweetEval split by its prefix (" + path
               + "/train)");
     }
-    if (Files.isRegularFile(TweetEvalSource.file(path, "text"))) {
+    if (Files.isRegularFile(TweetEvalSource.file(path, "text"))
+        || Files.isRegularFile(TweetEvalSource.file(path, "labels"))) {
       return DataFormat.TWEETEVAL;
     }
     if (!Files.exists(path)) {
@@ -40,21 +42,30 @@ public final class FormatDetector {
     };
   }
 
+  /** Most of the first lines decide, so that one bad line does not hide the format. */
   private static DataFormat sniff(Path path) {
     List<String> lines = firstLines(path);
+    if (lines.isEmpty()) {
+      // an empty file has no format; any line format reports it as an empty file under the policy
+      return DataFormat.SEMICOLON;
+    }
     if (lines.stream().anyMatch(l -> l.startsWith("-DOCSTART-"))
-        || !lines.isEmpty() && lines.stream().allMatch(FormatDetector::looksTagged)) {
+        || most(lines, FormatDetector::looksTagged)) {
       return DataFormat.CONLL;
     }
-    if (!lines.isEmpty() && lines.stream().allMatch(l -> l.startsWith("{"))) {
+    if (most(lines, l -> l.startsWith("{"))) {
       return DataFormat.JSONL;
     }
-    if (!lines.isEmpty() && lines.stream().allMatch(l -> l.indexOf(';') >= 0)) {
+    if (most(lines, l -> l.indexOf(';') >= 0)) {
       return DataFormat.SEMICOLON;
     }
     throw new IllegalArgumentException(
         "cannot tell the input format of " + path + " from its name or first lines; give it as one"
             + " of: " + DataFormat.names());
+  }
+
+  private static boolean most(List<String> lines, Predicate<String> test) {
+    return lines.stream().filter(test).count() * 2 >= lines.size();
   }
 
   private static boolean looksTagged(String line) {

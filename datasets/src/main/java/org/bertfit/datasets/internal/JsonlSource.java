@@ -32,7 +32,9 @@ final class JsonlSource extends LineSource {
     try {
       row = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      rows.reject(SkipReason.MALFORMED_ROW, file, number, "malformed JSON: " + e.getOriginalMessage());
+      rows.reject(
+          SkipReason.MALFORMED_ROW, file, number,
+          "malformed JSON at column " + e.getLocation().getColumnNr());
       return null;
     }
     if (!row.isObject()) {

@@ -39,7 +39,7 @@ public final class LabelResolver {
     if (names.size() > LISTED) {
       known.append(", ... (").append(names.size() - LISTED).append(" more)");
     }
-    return "unknown label '" + label + "'; known: " + known + " (or ids 0-" + (names.size() - 1)
-        + ")";
+    String ids = label.matches("\\d+") ? " (ids 0-" + (names.size() - 1) + ")" : "";
+    return "unknown label '" + label + "'; known: " + known + ids;
   }
 }

@@ -2,7 +2,6 @@ package org.bertfit.datasets.tokenize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.bertfit.datasets.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TokenizerJsonTest {
-  private static final Path TWEETS = Path.of("../../shared/datasets/tweeteval/sentiment/test_text.txt");
 
   static Path vocab() throws URISyntaxException {
-    return Path.of(TokenizerJsonTest.class.getResource("/tokenize/bert-uncased-vocab.txt").toURI());
+    return Path.of(BertTokenizer.class.getResource("bert-base-uncased-vocab.txt").toURI());
   }
 
   /** The real tokenizer.json of the same uncased vocabulary, shipped in a langchain4j jar. */
@@ -57,8 +56,8 @@ class TokenizerJsonTest {
 
   @Test
   void thousandRealTweetsGiveIdenticalIds(@TempDir Path dir) throws Exception {
-    assumeTrue(Files.exists(TWEETS), "skipped: " + TWEETS + " is absent (see ../shared/datasets)");
-    List<String> tweets = Files.readAllLines(TWEETS, StandardCharsets.UTF_8).subList(0, 1000);
+    Path file = TestData.shared("tweeteval/sentiment/test_text.txt");
+    List<String> tweets = Files.readAllLines(file, StandardCharsets.UTF_8).subList(0, 1000);
     try (BertTokenizer ours = BertTokenizer.fromVocab(vocab(), true, 128);
         BertTokenizer reference =
             BertTokenizer.fromTokenizerJson(referenceTokenizerJson(dir), 128)) {
