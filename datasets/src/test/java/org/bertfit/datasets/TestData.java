@@ -6,7 +6,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.bertfit.datasets.io.Column;
+import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.io.SharedDatasets;
+import org.bertfit.datasets.labels.LabelEncoder;
 
 /** The data tests read: samples shipped in test resources, and the shared real datasets. */
 public final class TestData {
@@ -19,6 +22,17 @@ public final class TestData {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** GoEmotions' TSV layout: no header, text, comma-separated ids into {@code labels.txt}. */
+  public static ReadOptions goemotions(Path labelsTxt) {
+    return ReadOptions.builder()
+        .header(false)
+        .textColumn(Column.at(0))
+        .labelColumn(Column.at(1))
+        .labelSeparator(",")
+        .labelNames(LabelEncoder.fromNamesFile(labelsTxt).names())
+        .build();
   }
 
   /** A file of the shared datasets; the test is skipped, saying why, when they are absent. */

@@ -68,9 +68,11 @@ public final class FormatDetector {
     return lines.stream().filter(test).count() * 2 >= lines.size();
   }
 
+  /** A BIO tag in the last column (CoNLL) or the first (MIT restaurant and movie corpora). */
   private static boolean looksTagged(String line) {
     String[] fields = line.trim().split("[ \t]+");
-    return fields.length >= 2 && TAG.matcher(fields[fields.length - 1]).matches();
+    return fields.length >= 2
+        && (TAG.matcher(fields[fields.length - 1]).matches() || TAG.matcher(fields[0]).matches());
   }
 
   private static List<String> firstLines(Path path) {

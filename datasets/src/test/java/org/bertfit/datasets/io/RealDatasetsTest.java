@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.bertfit.datasets.Dataset;
-import org.bertfit.datasets.labels.LabelEncoder;
+import org.bertfit.datasets.TestData;
 import org.bertfit.datasets.stats.DatasetStatistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -100,13 +100,7 @@ class RealDatasetsTest {
   }
 
   static ReadOptions goemotionsOptions() {
-    return ReadOptions.builder()
-        .header(false)
-        .textColumn(Column.at(0))
-        .labelColumn(Column.at(1))
-        .labelSeparator(",")
-        .labelNames(LabelEncoder.fromNamesFile(shared("goemotions/labels.txt")).names())
-        .build();
+    return TestData.goemotions(shared("goemotions/labels.txt"));
   }
 
   static Stream<Arguments> conll() {

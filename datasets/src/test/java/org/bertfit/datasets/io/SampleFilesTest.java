@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.Task;
+import org.bertfit.datasets.TestData;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.stats.DatasetStatistics;
 import org.junit.jupiter.api.Test;
@@ -26,14 +27,7 @@ class SampleFilesTest {
               + " sadness 4, surprise 5, neutral 76");
 
   static Stream<Arguments> samples() {
-    ReadOptions goemotionsTsv =
-        ReadOptions.builder()
-            .header(false)
-            .textColumn(Column.at(0))
-            .labelColumn(Column.at(1))
-            .labelSeparator(",")
-            .labelNames(LabelEncoder.fromNamesFile(sample("goemotions/labels.txt")).names())
-            .build();
+    ReadOptions goemotionsTsv = TestData.goemotions(sample("goemotions/labels.txt"));
     ReadOptions goemotionsCsv =
         ReadOptions.builder()
             .labelColumn(Column.named("labels"))
@@ -74,14 +68,7 @@ class SampleFilesTest {
   void multiLabelRowsAndIdsMappedToNames() {
     Dataset data =
         DatasetReader.read(
-            sample("goemotions/train-200.tsv"),
-            ReadOptions.builder()
-                .header(false)
-                .textColumn(Column.at(0))
-                .labelColumn(Column.at(1))
-                .labelSeparator(",")
-                .labelNames(LabelEncoder.fromNamesFile(sample("goemotions/labels.txt")).names())
-                .build());
+            sample("goemotions/train-200.tsv"), TestData.goemotions(sample("goemotions/labels.txt")));
     assertThat(data.task()).isEqualTo(Task.MULTI_LABEL);
     DatasetStatistics stats = DatasetStatistics.of(data);
     assertThat(stats.rows() - stats.labelsPerExample().get(1)).isEqualTo(34);
