@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.bertfit.datasets.io.Column;
+import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.io.SharedDatasets;
 import org.bertfit.datasets.labels.LabelEncoder;
@@ -33,6 +34,12 @@ public final class TestData {
         .labelSeparator(",")
         .labelNames(LabelEncoder.fromNamesFile(labelsTxt).names())
         .build();
+  }
+
+  /** A GoEmotions file of the shared datasets ({@code train.tsv}, {@code dev.tsv}, {@code test.tsv}). */
+  public static Dataset sharedGoEmotions(String file) {
+    return DatasetReader.read(
+        shared("goemotions/" + file), goemotions(shared("goemotions/labels.txt")));
   }
 
   /** A file of the shared datasets; the test is skipped, saying why, when they are absent. */

@@ -79,14 +79,14 @@ class RealDatasetsTest {
   @ParameterizedTest(name = "goemotions/{0}")
   @MethodSource("goemotions")
   void goemotions(String file, int rows, int multiLabelRows) {
-    DatasetStatistics stats = stats(shared("goemotions/" + file), goemotionsOptions());
+    DatasetStatistics stats = DatasetStatistics.of(TestData.sharedGoEmotions(file));
     assertThat(stats.rows()).isEqualTo(rows);
     assertThat(stats.rows() - stats.labelsPerExample().get(1)).isEqualTo(multiLabelRows);
   }
 
   @Test
   void goemotionsTrainLabelOccurrences() {
-    DatasetStatistics stats = stats(shared("goemotions/train.tsv"), goemotionsOptions());
+    DatasetStatistics stats = DatasetStatistics.of(TestData.sharedGoEmotions("train.tsv"));
     assertThat(stats.labelCounts())
         .containsExactlyInAnyOrderEntriesOf(
             counts(
@@ -97,10 +97,6 @@ class RealDatasetsTest {
                     + " nervousness 164, optimism 1581, pride 111, realization 1110, relief 153,"
                     + " remorse 545, sadness 1326, surprise 1060, neutral 14219"));
     assertThat(stats.labelCounts().keySet()).first().isEqualTo("admiration");
-  }
-
-  static ReadOptions goemotionsOptions() {
-    return TestData.goemotions(shared("goemotions/labels.txt"));
   }
 
   static Stream<Arguments> conll() {

@@ -88,10 +88,7 @@ class LabelsTest {
   @Test
   @Tag("integration")
   void positiveWeightsOfGoEmotions() {
-    Dataset train =
-        DatasetReader.read(
-            TestData.shared("goemotions/train.tsv"),
-            TestData.goemotions(TestData.shared("goemotions/labels.txt")));
+    Dataset train = TestData.sharedGoEmotions("train.tsv");
     LabelEncoder labels = LabelEncoder.fit(train);
     double[] weights = ClassWeights.positive(train, labels);
     assertThat(weights[labels.id("grief")]).isCloseTo((43410.0 - 77) / 77, within(1e-9));

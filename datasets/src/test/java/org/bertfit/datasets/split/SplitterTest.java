@@ -95,10 +95,7 @@ class SplitterTest {
   @Test
   @Tag("integration")
   void iterativeStratificationOfGoEmotions() {
-    Dataset data =
-        DatasetReader.read(
-            TestData.shared("goemotions/train.tsv"),
-            TestData.goemotions(TestData.shared("goemotions/labels.txt")));
+    Dataset data = TestData.sharedGoEmotions("train.tsv");
     Map<String, Long> all = DatasetStatistics.of(data).labelCounts();
     DatasetSplit stratified = Splitter.split(data, SplitOptions.stratified(0.1, 0.1, 42));
     assertThat(stratified.test().size()).isEqualTo(4341);
