@@ -3,26 +3,20 @@ package org.bertfit.datasets.tokenize;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.util.PairList;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A BERT tokenizer: Hugging Face's tokenizers (through DJL) with special tokens, truncation to a
  * maximum length and no padding (batches pad themselves, see {@link EncodedBatch}).
  */
 public final class BertTokenizer implements AutoCloseable {
-  private static final String UNCASED_VOCAB = "bert-base-uncased-vocab.txt";
-
   private final HuggingFaceTokenizer tokenizer;
   private final int maxLength;
   private final int padId;
@@ -50,17 +44,12 @@ public final class BertTokenizer implements AutoCloseable {
 
   /** The tokenizer of Google's BERT-base uncased vocabulary, shipped with bertfit. */
   public static BertTokenizer bertBaseUncased(int maxLength) {
-    InputStream in = BertTokenizer.class.getResourceAsStream(UNCASED_VOCAB);
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      List<String> vocab = reader.lines().collect(Collectors.toList());
-      return fromJson(TokenizerJson.forVocab(vocab, true, UNCASED_VOCAB), maxLength);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fromJson(TokenizerJson.bertBaseUncased(), maxLength);
   }
 
-  private static BertTokenizer fromJson(String json, int maxLength) {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+  /** Loads the text of a {@code tokenizer.json}. */
+  public static BertTokenizer fromJson(String tokenizerJson, int maxLength) {
+    byte[] bytes = tokenizerJson.getBytes(StandardCharsets.UTF_8);
     try {
       return create(
           HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bytes), options(maxLength)),
