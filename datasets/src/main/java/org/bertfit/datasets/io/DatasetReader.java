@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.Task;
@@ -22,16 +24,23 @@ import org.bertfit.datasets.internal.TweetEvalSource;
  * }</pre>
  */
 public final class DatasetReader {
+  private static final Logger LOG = LogManager.getLogger();
+
   private DatasetReader() {}
 
-  /** Reads all examples of {@code path}. */
+  /** Reads all examples of {@code path}; skipped rows are also logged as a warning. */
   public static Dataset read(Path path, ReadOptions options) {
     try (ExampleStream stream = open(path, options)) {
       List<Example> examples = new ArrayList<>();
       stream.forEachRemaining(examples::add);
+      SkipReport skipped = stream.skipped();
+      if (skipped.total() > 0) {
+        LOG.warn("{}: skipped {} bad rows: {}", path, skipped.total(), skipped.counts());
+      }
+      LOG.debug("{}: read {} examples", path, examples.size());
       return new Dataset(
           path.toString(), stream.task(), options.labelled(), examples, stream.labelNames(),
-          stream.skipped());
+          skipped);
     }
   }
 

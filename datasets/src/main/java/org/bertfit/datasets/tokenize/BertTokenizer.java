@@ -2,15 +2,14 @@ package org.bertfit.datasets.tokenize;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.util.PairList;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bertfit.datasets.internal.NativeBatchEncoder;
 
 /**
  * A BERT tokenizer: Hugging Face's tokenizers (through DJL) with special tokens, truncation to a
@@ -87,12 +86,16 @@ public final class BertTokenizer implements AutoCloseable {
 
   /** Tokenizes texts in one native call (parallel inside the tokenizers library). */
   public List<TokenizedText> encodeAll(List<String> texts) {
-    return convertAll(tokenizer.batchEncode(texts));
+    return NativeBatchEncoder.encode(tokenizer, texts, null);
   }
 
   /** Tokenizes text pairs ({@code texts.get(i)} with {@code pairs.get(i)}) in one native call. */
   public List<TokenizedText> encodeAll(List<String> texts, List<String> pairs) {
-    return convertAll(tokenizer.batchEncode(new PairList<>(texts, pairs)));
+    if (texts.size() != pairs.size()) {
+      throw new IllegalArgumentException(
+          texts.size() + " texts but " + pairs.size() + " second texts of pairs");
+    }
+    return NativeBatchEncoder.encode(tokenizer, texts, pairs);
   }
 
   /**
@@ -101,7 +104,7 @@ public final class BertTokenizer implements AutoCloseable {
    */
   public TokenizedWords encodeWords(List<String> words) {
     Encoding e = tokenizer.encode(words.toArray(new String[0]), true, false);
-    return new TokenizedWords(convert(e), toInts(e.getWordIds()));
+    return new TokenizedWords(convert(e), NativeBatchEncoder.toInts(e.getWordIds()));
   }
 
   /** Tokenizes and pads {@code texts} to {@code seqLength}. */
@@ -122,24 +125,11 @@ public final class BertTokenizer implements AutoCloseable {
     return padId;
   }
 
-  private static List<TokenizedText> convertAll(Encoding[] encodings) {
-    List<TokenizedText> out = new ArrayList<>(encodings.length);
-    for (Encoding e : encodings) {
-      out.add(convert(e));
-    }
-    return out;
-  }
-
   private static TokenizedText convert(Encoding e) {
-    return new TokenizedText(toInts(e.getIds()), toInts(e.getTypeIds()), e.exceedMaxLength());
-  }
-
-  private static int[] toInts(long[] values) {
-    int[] out = new int[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (int) values[i];
-    }
-    return out;
+    return new TokenizedText(
+        NativeBatchEncoder.toInts(e.getIds()),
+        NativeBatchEncoder.toInts(e.getTypeIds()),
+        e.exceedMaxLength());
   }
 
   @Override

@@ -172,6 +172,17 @@ class BadInputTest {
     assertThat(data.skipped().lines(SkipReason.MISSING_COLUMN)).containsExactly(3L, 6L, 9L);
   }
 
+  /** Streaming: examples before a bad row arrive before the error does. */
+  @Test
+  void streamsExamplesUpToTheBadRow() throws IOException {
+    Path file = Files.writeString(dir.resolve("stream.txt"), "a;joy\nb;joy\n;joy\n");
+    try (ExampleStream stream = DatasetReader.open(file, ReadOptions.defaults())) {
+      assertThat(stream.next().text()).isEqualTo("a");
+      assertThat(stream.next().text()).isEqualTo("b");
+      assertThatThrownBy(stream::hasNext).hasMessage(file + " line 3: empty text");
+    }
+  }
+
   @Test
   void duplicateHeaderNamesAreAnErrorEvenWhenSkipping() throws IOException {
     Path file = dir.resolve("dup.csv");

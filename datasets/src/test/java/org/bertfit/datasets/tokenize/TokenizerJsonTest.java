@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.TestData;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,29 @@ class TokenizerJsonTest {
     }
   }
 
+  /** The batch path (native calls) agrees with DJL's per-text encode, truncation flags included. */
+  @Test
+  void batchEncodingMatchesDjlPerText() throws Exception {
+    Path file = TestData.shared("tweeteval/sentiment/test_text.txt");
+    List<String> tweets = Files.readAllLines(file, StandardCharsets.UTF_8).subList(0, 1000);
+    try (BertTokenizer tokenizer = BertTokenizer.fromVocab(vocab(), true, 24)) {
+      List<TokenizedText> batch = tokenizer.encodeAll(tweets);
+      List<TokenizedText> pairs = tokenizer.encodeAll(tweets, shifted(tweets));
+      int truncated = 0;
+      for (int i = 0; i < tweets.size(); i++) {
+        TokenizedText single = tokenizer.encode(tweets.get(i));
+        assertThat(batch.get(i).inputIds()).as(tweets.get(i)).isEqualTo(single.inputIds());
+        assertThat(batch.get(i).tokenTypeIds()).isEqualTo(single.tokenTypeIds());
+        assertThat(batch.get(i).truncated()).isEqualTo(single.truncated());
+        truncated += single.truncated() ? 1 : 0;
+      }
+      assertThat(truncated).isBetween(100, 900);
+      TokenizedText pair = tokenizer.encode(tweets.get(0), tweets.get(1));
+      assertThat(pairs.get(0).inputIds()).isEqualTo(pair.inputIds());
+      assertThat(pairs.get(0).tokenTypeIds()).isEqualTo(pair.tokenTypeIds()).contains(1);
+    }
+  }
+
   @Test
   void truncatesAndPads() throws Exception {
     try (BertTokenizer tokenizer = BertTokenizer.fromVocab(vocab(), true, 5)) {
@@ -79,6 +103,12 @@ class TokenizerJsonTest {
       assertThat(batch.attentionMask()).containsExactly(1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0);
       assertThat(batch.length(1)).isEqualTo(3);
     }
+  }
+
+  private static List<String> shifted(List<String> texts) {
+    List<String> out = new ArrayList<>(texts.subList(1, texts.size()));
+    out.add(texts.get(0));
+    return out;
   }
 
   @Test
