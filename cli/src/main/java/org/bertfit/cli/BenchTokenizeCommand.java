@@ -76,7 +76,8 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path root = datasets != null ? datasets : SharedDatasets.locate().orElseThrow(() ->
         new IllegalArgumentException(
-            "no shared datasets found (" + SharedDatasets.searched() + "); give --datasets DIR"));
+            "the shared datasets were not found: " + SharedDatasets.searched()
+                + "; or give --datasets DIR"));
     List<Corpus> corpora = corpora(root);
     String json = tokenizer.json();
     PrintWriter out = spec.commandLine().getOut();

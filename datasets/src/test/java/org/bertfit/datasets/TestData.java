@@ -47,7 +47,7 @@ public final class TestData {
     Optional<Path> root = SharedDatasets.locate();
     assumeTrue(
         root.isPresent(),
-        "skipped: the shared datasets were not found (" + SharedDatasets.searched() + ")");
+        "skipped: the shared datasets were not found: " + SharedDatasets.searched());
     Path path = root.get().resolve(relative);
     assumeTrue(
         Files.exists(path) || Files.exists(path.resolveSibling(path.getFileName() + "_text.txt")),

@@ -17,8 +17,8 @@ public final class SharedDatasets {
   private SharedDatasets() {}
 
   public static Optional<Path> locate() {
-    String given = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
-    if (given != null && !given.isBlank()) {
+    String given = given();
+    if (given != null) {
       Path path = Path.of(given);
       return Files.isDirectory(path) ? Optional.of(path) : Optional.empty();
     }
@@ -31,9 +31,17 @@ public final class SharedDatasets {
     return Optional.empty();
   }
 
-  /** Where {@link #locate()} looks, for messages when it finds nothing. */
+  /** Where {@link #locate()} looked, for messages when it finds nothing. */
   public static String searched() {
-    return "-D" + PROPERTY + ", $" + ENVIRONMENT + ", or shared/datasets above "
-        + Path.of("").toAbsolutePath();
+    String given = given();
+    return given != null
+        ? given + " (from -D" + PROPERTY + " or $" + ENVIRONMENT + ") is not a directory"
+        : "no shared/datasets above " + Path.of("").toAbsolutePath() + "; set -D" + PROPERTY
+            + " or $" + ENVIRONMENT;
+  }
+
+  private static String given() {
+    String given = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
+    return given == null || given.isBlank() ? null : given;
   }
 }
