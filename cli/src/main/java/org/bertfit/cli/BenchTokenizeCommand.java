@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "tokenize",
     mixinStandardHelpOptions = true,
+    versionProvider = BertfitCommand.Version.class,
     description = {
       "Texts/s of read + tokenize + batch over all GoEmotions (43,410) and emotion (16,000)"
           + " training texts, next to DJL's HuggingFaceTokenizer.batchEncode alone on the same"

@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "data",
     mixinStandardHelpOptions = true,
+    versionProvider = BertfitCommand.Version.class,
     description = "Inspect labelled data.",
     subcommands = {DataStatsCommand.class})
 public final class DataCommand implements Runnable {

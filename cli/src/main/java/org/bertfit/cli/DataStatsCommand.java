@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
+    versionProvider = BertfitCommand.Version.class,
     description = {
       "Print rows, skipped rows by reason, per-label counts and shares, the imbalance ratio and"
           + " token-length percentiles against the maximum length.",
