@@ -58,7 +58,8 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
       names = "--runs",
       paramLabel = "N",
       defaultValue = "3",
-      description = "Timed runs after one warm-up; the best is reported (default: ${DEFAULT-VALUE})")
+      description =
+          "Timed runs after one warm-up; the best is reported (default: ${DEFAULT-VALUE})")
   int runs;
 
   @Option(
@@ -75,18 +76,34 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path root = datasets != null ? datasets : SharedDatasets.locate().orElseThrow(() ->
-        new IllegalArgumentException(
-            "the shared datasets were not found: " + SharedDatasets.searched()
-                + "; or give --datasets DIR"));
+    Path root =
+        datasets != null
+            ? datasets
+            : SharedDatasets.locate()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "the shared datasets were not found: "
+                                + SharedDatasets.searched()
+                                + "; or give --datasets DIR"));
     List<Corpus> corpora = corpora(root);
     String json = tokenizer.json();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "tokenizer %s, max length %d, batch size %d, %d cores, best of %d runs%n",
-        tokenizer.describe(), tokenizer.maxLength(), batchSize,
-        Runtime.getRuntime().availableProcessors(), runs);
-    out.printf(Locale.ROOT, "%-22s %7s %34s %30s%n", "corpus", "texts",
-        "read+tokenize+batch (bertfit)", "DJL batchEncode alone");
+    out.printf(
+        Locale.ROOT,
+        "tokenizer %s, max length %d, batch size %d, %d cores, best of %d runs%n",
+        tokenizer.describe(),
+        tokenizer.maxLength(),
+        batchSize,
+        Runtime.getRuntime().availableProcessors(),
+        runs);
+    out.printf(
+        Locale.ROOT,
+        "%-22s %7s %34s %30s%n",
+        "corpus",
+        "texts",
+        "read+tokenize+batch (bertfit)",
+        "DJL batchEncode alone");
     double slowest = Double.MAX_VALUE;
     try (BertTokenizer ours = BertTokenizer.fromJson(json, tokenizer.maxLength());
         HuggingFaceTokenizer djl = djl(json)) {
@@ -104,13 +121,22 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
           bestDjl = Math.max(bestDjl, rate(texts.size(), start));
         }
         slowest = Math.min(slowest, best);
-        out.printf(Locale.ROOT, "%-22s %7d %21s texts/s (%4.2f s) %17s texts/s (%4.2f s)%n",
-            corpus.name(), texts.size(), String.format(Locale.ROOT, "%,.0f", best),
-            texts.size() / best, String.format(Locale.ROOT, "%,.0f", bestDjl), texts.size() / bestDjl);
+        out.printf(
+            Locale.ROOT,
+            "%-22s %7d %21s texts/s (%4.2f s) %17s texts/s (%4.2f s)%n",
+            corpus.name(),
+            texts.size(),
+            String.format(Locale.ROOT, "%,.0f", best),
+            texts.size() / best,
+            String.format(Locale.ROOT, "%,.0f", bestDjl),
+            texts.size() / bestDjl);
         out.flush();
       }
     }
-    out.printf(Locale.ROOT, "goal: >= %,.0f texts/s end to end: %s%n", GOAL,
+    out.printf(
+        Locale.ROOT,
+        "goal: >= %,.0f texts/s end to end: %s%n",
+        GOAL,
         slowest >= GOAL ? "met" : "NOT met");
     return 0;
   }
@@ -118,18 +144,20 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
   private static List<Corpus> corpora(Path root) {
     Path goemotions = root.resolve("goemotions");
     Path emotion = root.resolve("emotion/train.txt");
-    for (Path p : List.of(goemotions.resolve("train.tsv"), goemotions.resolve("labels.txt"), emotion)) {
+    for (Path p :
+        List.of(goemotions.resolve("train.tsv"), goemotions.resolve("labels.txt"), emotion)) {
       if (!Files.isRegularFile(p)) {
         throw new IllegalArgumentException(p + ": no such file");
       }
     }
-    ReadOptions goemotionsTsv = ReadOptions.builder()
-        .header(false)
-        .textColumn(Column.at(0))
-        .labelColumn(Column.at(1))
-        .labelSeparator(",")
-        .labelNames(LabelEncoder.fromNamesFile(goemotions.resolve("labels.txt")).names())
-        .build();
+    ReadOptions goemotionsTsv =
+        ReadOptions.builder()
+            .header(false)
+            .textColumn(Column.at(0))
+            .labelColumn(Column.at(1))
+            .labelSeparator(",")
+            .labelNames(LabelEncoder.fromNamesFile(goemotions.resolve("labels.txt")).names())
+            .build();
     return List.of(
         new Corpus("goemotions/train.tsv", goemotions.resolve("train.tsv"), goemotionsTsv),
         new Corpus("emotion/train.txt", emotion, ReadOptions.defaults()));
@@ -161,8 +189,15 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
   private HuggingFaceTokenizer djl(String json) throws IOException {
     return HuggingFaceTokenizer.newInstance(
         new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-        Map.of("addSpecialTokens", "true", "truncation", "true", "padding", "false",
-            "maxLength", Integer.toString(tokenizer.maxLength())));
+        Map.of(
+            "addSpecialTokens",
+            "true",
+            "truncation",
+            "true",
+            "padding",
+            "false",
+            "maxLength",
+            Integer.toString(tokenizer.maxLength())));
   }
 
   private static double rate(int texts, long startNanos) {

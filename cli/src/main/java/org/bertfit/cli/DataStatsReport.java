@@ -31,24 +31,44 @@ final class DataStatsReport {
 
   String text() {
     StringBuilder out = new StringBuilder();
-    out.append(stats.source()).append(" (").append(format.cliName()).append(", ")
-        .append(taskName().replace('_', '-')).append(")\n");
+    out.append(stats.source())
+        .append(" (")
+        .append(format.cliName())
+        .append(", ")
+        .append(taskName().replace('_', '-'))
+        .append(")\n");
     out.append(stats.task() == Task.TOKEN_CLASSIFICATION ? "sentences: " : "rows: ")
-        .append(stats.rows()).append('\n');
+        .append(stats.rows())
+        .append('\n');
     out.append("skipped: ").append(stats.skipped().total()).append('\n');
-    stats.skipped().counts().forEach((reason, count) ->
-        out.append(String.format(Locale.ROOT, "  %-16s %d%s%n", reason.key(), count, lines(reason))));
+    stats
+        .skipped()
+        .counts()
+        .forEach(
+            (reason, count) ->
+                out.append(
+                    String.format(
+                        Locale.ROOT, "  %-16s %d%s%n", reason.key(), count, lines(reason))));
     appendLabels(out);
     LengthStatistics lengths = stats.lengths();
     if (lengths != null && lengths.texts() > 0) {
-      out.append("token lengths (").append(tokenizer).append(", max length ")
-          .append(lengths.maxLength()).append("): ");
-      out.append(lengths.percentiles().entrySet().stream()
-          .map(e -> e.getKey() + " " + number(e.getValue()))
-          .collect(Collectors.joining(", ")));
+      out.append("token lengths (")
+          .append(tokenizer)
+          .append(", max length ")
+          .append(lengths.maxLength())
+          .append("): ");
+      out.append(
+          lengths.percentiles().entrySet().stream()
+              .map(e -> e.getKey() + " " + number(e.getValue()))
+              .collect(Collectors.joining(", ")));
       out.append(String.format(Locale.ROOT, ", mean %.1f%n", lengths.mean()));
-      out.append(String.format(Locale.ROOT, "truncated: %d of %d (%.2f%%)%n", lengths.truncated(),
-          lengths.texts(), 100.0 * lengths.truncated() / lengths.texts()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "truncated: %d of %d (%.2f%%)%n",
+              lengths.truncated(),
+              lengths.texts(),
+              100.0 * lengths.truncated() / lengths.texts()));
     }
     return out.toString();
   }
@@ -58,17 +78,31 @@ final class DataStatsReport {
       return;
     }
     int width = stats.labelCounts().keySet().stream().mapToInt(String::length).max().orElse(5);
-    out.append("labels: ").append(stats.labelCounts().size()).append(", imbalance ratio (max/min) ")
-        .append(number(stats.imbalanceRatio())).append('\n');
+    out.append("labels: ")
+        .append(stats.labelCounts().size())
+        .append(", imbalance ratio (max/min) ")
+        .append(number(stats.imbalanceRatio()))
+        .append('\n');
     String share = stats.task() == Task.TOKEN_CLASSIFICATION ? "of tags" : "of rows";
     out.append(String.format(Locale.ROOT, "  %-" + width + "s %9s %8s%n", "label", "count", share));
     Map<String, Double> ratios = stats.labelRatios();
-    stats.labelCounts().forEach((label, count) -> out.append(String.format(Locale.ROOT,
-        "  %-" + width + "s %9d %7.2f%%%n", label, count, 100 * ratios.get(label))));
+    stats
+        .labelCounts()
+        .forEach(
+            (label, count) ->
+                out.append(
+                    String.format(
+                        Locale.ROOT,
+                        "  %-" + width + "s %9d %7.2f%%%n",
+                        label,
+                        count,
+                        100 * ratios.get(label))));
     if (!stats.labelsPerExample().isEmpty()) {
       out.append("labels per example: ");
-      out.append(stats.labelsPerExample().entrySet().stream()
-          .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")));
+      out.append(
+          stats.labelsPerExample().entrySet().stream()
+              .map(e -> e.getKey() + ": " + e.getValue())
+              .collect(Collectors.joining(", ")));
       out.append(String.format(Locale.ROOT, " (mean %.3f)%n", stats.meanLabelsPerExample()));
     }
   }
@@ -80,7 +114,11 @@ final class DataStatsReport {
     }
     String list = lines.stream().map(String::valueOf).collect(Collectors.joining(", "));
     boolean more = lines.size() < stats.skipped().count(reason);
-    return " (line" + (lines.size() == 1 && !more ? " " : "s ") + list + (more ? ", ..." : "") + ")";
+    return " (line"
+        + (lines.size() == 1 && !more ? " " : "s ")
+        + list
+        + (more ? ", ..." : "")
+        + ")";
   }
 
   String json() {
@@ -92,11 +130,15 @@ final class DataStatsReport {
     ObjectNode skipped = root.putObject("skipped");
     skipped.put("total", stats.skipped().total());
     ObjectNode byReason = skipped.putObject("by_reason");
-    stats.skipped().counts().forEach((reason, count) -> {
-      ObjectNode r = byReason.putObject(reason.key());
-      r.put("count", count);
-      stats.skipped().lines(reason).forEach(r.putArray("first_lines")::add);
-    });
+    stats
+        .skipped()
+        .counts()
+        .forEach(
+            (reason, count) -> {
+              ObjectNode r = byReason.putObject(reason.key());
+              r.put("count", count);
+              stats.skipped().lines(reason).forEach(r.putArray("first_lines")::add);
+            });
     ObjectNode counts = root.putObject("label_counts");
     stats.labelCounts().forEach(counts::put);
     ObjectNode ratios = root.putObject("label_ratios");

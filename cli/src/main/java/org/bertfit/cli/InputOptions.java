@@ -27,7 +27,8 @@ public final class InputOptions {
       names = "--text-column",
       paramLabel = "C",
       defaultValue = "text",
-      description = "Header name, JSON field or 0-based index of the text (default: ${DEFAULT-VALUE})")
+      description =
+          "Header name, JSON field or 0-based index of the text (default: ${DEFAULT-VALUE})")
   String textColumn;
 
   @Option(
@@ -81,7 +82,8 @@ public final class InputOptions {
       names = "--tag-column",
       paramLabel = "N",
       defaultValue = "-1",
-      description = "CoNLL tag column, 0-based, negative from the end (default: ${DEFAULT-VALUE}, the last)")
+      description =
+          "CoNLL tag column, 0-based, negative from the end (default: ${DEFAULT-VALUE}, the last)")
   int tagColumn;
 
   @Option(

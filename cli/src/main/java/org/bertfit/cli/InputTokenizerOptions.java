@@ -45,7 +45,9 @@ public final class InputTokenizerOptions {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + tokenizerJson + ": " + e.getMessage(), e);
     }
-    return vocab != null ? TokenizerJson.forVocabFile(vocab, !cased) : TokenizerJson.bertBaseUncased();
+    return vocab != null
+        ? TokenizerJson.forVocabFile(vocab, !cased)
+        : TokenizerJson.bertBaseUncased();
   }
 
   public BertTokenizer open() {

@@ -34,13 +34,22 @@ class DataStatsCommandTest {
   @Test
   void printsRowsSkippedLabelsAndLengths() throws Exception {
     Path file = emotion();
-    int status = run("data", "stats", "--path", file.toString(), "--on-bad-input", "skip",
-        "--max-length", "6");
+    int status =
+        run(
+            "data",
+            "stats",
+            "--path",
+            file.toString(),
+            "--on-bad-input",
+            "skip",
+            "--max-length",
+            "6");
     assertThat(status).isZero();
     // [CLS] i am so happy today [SEP] is 7 tokens: cut to 6
     assertThat(out.toString())
         .isEqualTo(
-            file + " (semicolon, single-label)\n"
+            file
+                + " (semicolon, single-label)\n"
                 + "rows: 4\n"
                 + "skipped: 1\n"
                 + "  empty_text       1 (line 3)\n"
@@ -49,8 +58,8 @@ class DataStatsCommandTest {
                 + "  fear            1   25.00%\n"
                 + "  joy             2   50.00%\n"
                 + "  sadness         1   25.00%\n"
-                + "token lengths (bert-base-uncased, max length 6): min 3, p50 5, p90 5.70, p95 5.85,"
-                + " p99 5.97, max 6, mean 4.8\n"
+                + "token lengths (bert-base-uncased, max length 6): min 3, p50 5, p90 5.70, p95"
+                + " 5.85, p99 5.97, max 6, mean 4.8\n"
                 + "truncated: 1 of 4 (25.00%)\n");
   }
 
@@ -62,7 +71,13 @@ class DataStatsCommandTest {
     JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.get("rows").asInt()).isEqualTo(4);
     assertThat(json.get("skipped").get("total").asInt()).isEqualTo(1);
-    assertThat(json.get("skipped").get("by_reason").get("empty_text").get("first_lines").get(0).asInt())
+    assertThat(
+            json.get("skipped")
+                .get("by_reason")
+                .get("empty_text")
+                .get("first_lines")
+                .get(0)
+                .asInt())
         .isEqualTo(3);
     assertThat(json.get("label_counts").get("joy").asInt()).isEqualTo(2);
     assertThat(json.get("length_percentiles").get("p50").asDouble()).isEqualTo(5.0);

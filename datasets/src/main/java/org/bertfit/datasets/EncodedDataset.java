@@ -33,8 +33,12 @@ public final class EncodedDataset {
   private final int[][] labelIds;
 
   private EncodedDataset(
-      String source, Task task, LabelEncoder labels, BertTokenizer tokenizer,
-      List<TokenizedText> texts, int[][] labelIds) {
+      String source,
+      Task task,
+      LabelEncoder labels,
+      BertTokenizer tokenizer,
+      List<TokenizedText> texts,
+      int[][] labelIds) {
     this.source = source;
     this.task = task;
     this.labels = labels;
@@ -44,7 +48,9 @@ public final class EncodedDataset {
     this.labelIds = labelIds;
   }
 
-  /** Tokenizes a labelled dataset; tags of tagged sentences go to the first sub-token of each word. */
+  /**
+   * Tokenizes a labelled dataset; tags of tagged sentences go to the first sub-token of each word.
+   */
   public static EncodedDataset encode(Dataset data, BertTokenizer tokenizer, LabelEncoder labels) {
     return encode(data, tokenizer, labels, SubTokenLabels.FIRST);
   }
@@ -73,7 +79,10 @@ public final class EncodedDataset {
   }
 
   private static List<TokenizedText> tokenize(
-      Dataset data, BertTokenizer tokenizer, LabelEncoder labels, SubTokenLabels alignment,
+      Dataset data,
+      BertTokenizer tokenizer,
+      LabelEncoder labels,
+      SubTokenLabels alignment,
       int[][] ids) {
     List<TokenizedText> out = new ArrayList<>(data.size());
     if (data.task() == Task.TOKEN_CLASSIFICATION) {
@@ -195,7 +204,9 @@ public final class EncodedDataset {
       rows.add(texts.get(i));
     }
     EncodedBatch inputs = EncodedBatch.padToLongest(rows, padId, padToMultipleOf);
-    return new Batch(inputs, labelIds == null ? null : batchLabels(indices, inputs.seqLength()),
+    return new Batch(
+        inputs,
+        labelIds == null ? null : batchLabels(indices, inputs.seqLength()),
         indices.clone());
   }
 

@@ -9,8 +9,8 @@ import java.util.List;
  * @param text the text; for a tagged sentence, its words joined by spaces
  * @param textPair the second text of a pair, or null
  * @param words the words of a tagged sentence; empty for text classification
- * @param labels the class label (single-label), the label set (multi-label), one tag per word (token
- *     classification), or nothing (unlabelled)
+ * @param labels the class label (single-label), the label set (multi-label), one tag per word
+ *     (token classification), or nothing (unlabelled)
  * @param line the 1-based line the example starts on, for messages
  */
 public record Example(

@@ -80,7 +80,8 @@ class EncodedDatasetTest {
   void lengthBucketingPadsLessThanRandomBatches() {
     BatchOptions plain = BatchOptions.training(16, 3);
     BatchOptions bucketed = plain.withBucketWindow(50);
-    assertThat(padding(encoded.batches(bucketed, 0))).isLessThan(padding(encoded.batches(plain, 0)) / 3);
+    assertThat(padding(encoded.batches(bucketed, 0)))
+        .isLessThan(padding(encoded.batches(plain, 0)) / 3);
     int[] order = order(encoded.batches(bucketed, 0));
     assertThat(Arrays.stream(order).sorted().toArray()).isEqualTo(range(0, 200));
     assertThat(order).isEqualTo(order(encoded.batches(bucketed, 0)));
@@ -96,7 +97,8 @@ class EncodedDatasetTest {
                 .labelSeparator(" ")
                 .labelNames(LabelEncoder.fromNamesFile(sample("goemotions/labels.txt")).names())
                 .build());
-    EncodedDataset data = EncodedDataset.encode(goemotions, tokenizer, LabelEncoder.fit(goemotions));
+    EncodedDataset data =
+        EncodedDataset.encode(goemotions, tokenizer, LabelEncoder.fit(goemotions));
     float total = 0;
     for (Batch b : data.batches(BatchOptions.inOrder(50), 0)) {
       BatchLabels.MultiHot labels = (BatchLabels.MultiHot) b.labels();
@@ -108,14 +110,31 @@ class EncodedDatasetTest {
     assertThat(total).isEqualTo(239f);
   }
 
-  /** The MIT restaurant example of seed 001, tokenized there by distilbert-base-uncased (same vocabulary). */
+  /**
+   * The MIT restaurant example of seed 001, tokenized there by distilbert-base-uncased (same
+   * vocabulary).
+   */
   @Test
   void tagsGoToTheFirstSubTokenOrToAll(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("restaurant.conll");
-    List<String> words = List.of("a", "great", "lunch", "spot", "but", "open", "till", "2", "a", "m",
-        "passims", "kitchen");
-    List<String> tags = List.of("O", "B-Rating", "O", "O", "O", "B-Hours", "I-Hours", "I-Hours",
-        "I-Hours", "I-Hours", "B-Restaurant_Name", "I-Restaurant_Name");
+    List<String> words =
+        List.of(
+            "a", "great", "lunch", "spot", "but", "open", "till", "2", "a", "m", "passims",
+            "kitchen");
+    List<String> tags =
+        List.of(
+            "O",
+            "B-Rating",
+            "O",
+            "O",
+            "O",
+            "B-Hours",
+            "I-Hours",
+            "I-Hours",
+            "I-Hours",
+            "I-Hours",
+            "B-Restaurant_Name",
+            "I-Restaurant_Name");
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < words.size(); i++) {
       text.append(tags.get(i)).append('\t').append(words.get(i)).append('\n');
@@ -125,24 +144,29 @@ class EncodedDatasetTest {
         DatasetReader.read(
             file, ReadOptions.builder().tokenColumn(Column.at(1)).tagColumn(Column.at(0)).build());
     LabelEncoder labels =
-        LabelEncoder.of(List.of("O", "B-Rating", "B-Hours", "I-Hours", "B-Restaurant_Name",
-            "I-Restaurant_Name"));
-    // ['[CLS]', 'a', 'great', 'lunch', 'spot', 'but', 'open', 'till', '2', 'a', 'm', 'pass', '##im',
+        LabelEncoder.of(
+            List.of(
+                "O", "B-Rating", "B-Hours", "I-Hours", "B-Restaurant_Name", "I-Restaurant_Name"));
+    // ['[CLS]', 'a', 'great', 'lunch', 'spot', 'but', 'open', 'till', '2', 'a', 'm', 'pass',
+    // '##im',
     //  '##s', 'kitchen', '[SEP]'] in the seed; ids are line numbers - 1 in vocab.txt
-    int[] ids = {101, 1037, 2307, 6265, 3962, 2021, 2330, 6229, 1016, 1037, 1049, 3413, 5714, 2015,
-        3829, 102};
+    int[] ids = {
+      101, 1037, 2307, 6265, 3962, 2021, 2330, 6229, 1016, 1037, 1049, 3413, 5714, 2015, 3829, 102
+    };
     Batch first = EncodedDataset.encode(data, tokenizer, labels).batch(new int[] {0}, 1);
     assertThat(first.inputs().inputIds()).isEqualTo(ids);
     assertThat(((BatchLabels.TokenLabels) first.labels()).ids())
         .containsExactly(-100, 0, 1, 0, 0, 0, 2, 3, 3, 3, 3, 4, -100, -100, 5, -100);
-    Batch all = EncodedDataset.encode(data, tokenizer, labels, SubTokenLabels.ALL).batch(new int[] {0}, 8);
+    Batch all =
+        EncodedDataset.encode(data, tokenizer, labels, SubTokenLabels.ALL).batch(new int[] {0}, 8);
     assertThat(((BatchLabels.TokenLabels) all.labels()).ids())
         .containsExactly(-100, 0, 1, 0, 0, 0, 2, 3, 3, 3, 3, 4, 4, 4, 5, -100);
   }
 
   @Test
   void tokenLabelsArePaddedWithIgnoredIds() {
-    Dataset conll = DatasetReader.read(sample("conll2003/train-sample.txt"), ReadOptions.defaults());
+    Dataset conll =
+        DatasetReader.read(sample("conll2003/train-sample.txt"), ReadOptions.defaults());
     EncodedDataset data = EncodedDataset.encode(conll, tokenizer, LabelEncoder.fit(conll));
     Batch b = data.batch(new int[] {0, 1}, 8);
     BatchLabels.TokenLabels labels = (BatchLabels.TokenLabels) b.labels();
@@ -168,7 +192,8 @@ class EncodedDatasetTest {
                 .textColumn(Column.named("premise"))
                 .textPairColumn(Column.named("hypothesis"))
                 .build());
-    Batch b = EncodedDataset.encode(data, tokenizer, LabelEncoder.fit(data)).batch(new int[] {0}, 1);
+    Batch b =
+        EncodedDataset.encode(data, tokenizer, LabelEncoder.fit(data)).batch(new int[] {0}, 1);
     // [CLS] it rains [SEP] it is wet [SEP]
     assertThat(b.inputs().tokenTypeIds()).containsExactly(0, 0, 0, 0, 1, 1, 1, 1);
   }
@@ -179,7 +204,8 @@ class EncodedDatasetTest {
     // first lines by `grep -n ';anger$' train-200.txt | head -1` and so on
     assertThatThrownBy(() -> EncodedDataset.encode(emotion, tokenizer, trained))
         .hasMessage(
-            emotion.source() + ": 4 labels not seen in training: 'anger' (32 times, first at line"
+            emotion.source()
+                + ": 4 labels not seen in training: 'anger' (32 times, first at line"
                 + " 3), 'love' (12 times, first at line 4), 'surprise' (11 times, first at line 7),"
                 + " 'fear' (22 times, first at line 8); known: joy, sadness");
   }

@@ -36,7 +36,10 @@ public final class TestData {
         .build();
   }
 
-  /** A GoEmotions file of the shared datasets ({@code train.tsv}, {@code dev.tsv}, {@code test.tsv}). */
+  /**
+   * A GoEmotions file of the shared datasets ({@code train.tsv}, {@code dev.tsv}, {@code
+   * test.tsv}).
+   */
   public static Dataset sharedGoEmotions(String file) {
     return DatasetReader.read(
         shared("goemotions/" + file), goemotions(shared("goemotions/labels.txt")));

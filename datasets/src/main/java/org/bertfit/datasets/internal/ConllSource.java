@@ -65,7 +65,9 @@ final class ConllSource implements ExampleSource {
     }
     if (fields.length != width) {
       rows.reject(
-          SkipReason.RAGGED_ROW, file, line,
+          SkipReason.RAGGED_ROW,
+          file,
+          line,
           "ragged row: " + fields.length + " columns, the first token line has " + width);
       return false;
     }
@@ -75,8 +77,13 @@ final class ConllSource implements ExampleSource {
     if (tokenMissing || rows.options().labelled() && !within(tag)) {
       Column missing = tokenMissing ? rows.options().tokenColumn() : rows.options().tagColumn();
       rows.reject(
-          SkipReason.MISSING_COLUMN, file, line,
-          "missing column " + missing + ": the line has " + width
+          SkipReason.MISSING_COLUMN,
+          file,
+          line,
+          "missing column "
+              + missing
+              + ": the line has "
+              + width
               + (width == 1 ? " column" : " columns"));
       return false;
     }
@@ -96,7 +103,8 @@ final class ConllSource implements ExampleSource {
   }
 
   private Example endSentence() {
-    Example sentence = words.isEmpty() || rejected ? null : Example.tagged(words, tags, sentenceLine);
+    Example sentence =
+        words.isEmpty() || rejected ? null : Example.tagged(words, tags, sentenceLine);
     words.clear();
     tags.clear();
     rejected = false;

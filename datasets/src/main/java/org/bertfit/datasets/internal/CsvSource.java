@@ -110,7 +110,10 @@ final class CsvSource implements ExampleSource {
     if (header == null) {
       if (column.byName()) {
         throw new IllegalArgumentException(
-            file + ": column " + column + " is a header name but the file has no header; choose"
+            file
+                + ": column "
+                + column
+                + " is a header name but the file has no header; choose"
                 + " columns by 0-based index");
       }
       return column.indexIn(width);
@@ -118,37 +121,57 @@ final class CsvSource implements ExampleSource {
     int index = column.indexIn(header);
     if (index < 0 || index >= width) {
       throw new BadInputException(
-          SkipReason.MISSING_COLUMN, file, line,
+          SkipReason.MISSING_COLUMN,
+          file,
+          line,
           "no column " + column + "; the header has " + String.join(", ", header));
     }
     int again = header.subList(index + 1, width).indexOf(header.get(index));
     if (again >= 0) {
       throw new BadInputException(
-          SkipReason.DUPLICATE_HEADER, file, line,
-          "duplicate header '" + header.get(index) + "' (columns " + index + " and "
-              + (index + 1 + again) + ")");
+          SkipReason.DUPLICATE_HEADER,
+          file,
+          line,
+          "duplicate header '"
+              + header.get(index)
+              + "' (columns "
+              + index
+              + " and "
+              + (index + 1 + again)
+              + ")");
     }
     return index;
   }
 
   private Example example(CSVRecord record, long line) {
     if (header != null && record.toList().equals(header)) {
-      rows.reject(SkipReason.DUPLICATE_HEADER, file, line, "duplicate header: the header row again");
+      rows.reject(
+          SkipReason.DUPLICATE_HEADER, file, line, "duplicate header: the header row again");
       return null;
     }
     if (record.size() <= needed) {
-      Column missing = record.size() <= label ? options.labelColumn()
-          : record.size() <= pair ? options.textPairColumn() : options.textColumn();
+      Column missing =
+          record.size() <= label
+              ? options.labelColumn()
+              : record.size() <= pair ? options.textPairColumn() : options.textColumn();
       rows.reject(
-          SkipReason.MISSING_COLUMN, file, line,
+          SkipReason.MISSING_COLUMN,
+          file,
+          line,
           "missing column " + missing + ": the row has " + fields(record.size()));
       return null;
     }
     if (record.size() != width) {
       rows.reject(
-          SkipReason.RAGGED_ROW, file, line,
-          "ragged row: " + fields(record.size()) + ", the " + (header == null ? "first row" : "header")
-              + " has " + width);
+          SkipReason.RAGGED_ROW,
+          file,
+          line,
+          "ragged row: "
+              + fields(record.size())
+              + ", the "
+              + (header == null ? "first row" : "header")
+              + " has "
+              + width);
       return null;
     }
     String pairText = pair < 0 ? null : record.get(pair);

@@ -21,7 +21,9 @@ public final class FormatDetector {
   public static DataFormat detect(Path path) {
     if (Files.isDirectory(path)) {
       throw new IllegalArgumentException(
-          path + " is a directory; name a file, or a TweetEval split by its prefix (" + path
+          path
+              + " is a directory; name a file, or a TweetEval split by its prefix ("
+              + path
               + "/train)");
     }
     if (Files.isRegularFile(TweetEvalSource.file(path, "text"))
@@ -60,8 +62,11 @@ public final class FormatDetector {
       return DataFormat.SEMICOLON;
     }
     throw new IllegalArgumentException(
-        "cannot tell the input format of " + path + " from its name or first lines; give it as one"
-            + " of: " + DataFormat.names());
+        "cannot tell the input format of "
+            + path
+            + " from its name or first lines; give it as one"
+            + " of: "
+            + DataFormat.names());
   }
 
   private static boolean most(List<String> lines, Predicate<String> test) {

@@ -21,7 +21,8 @@ public final class IterativeStratification {
    * @param sizes the number of examples each subset must receive (summing to the example count)
    * @return the subset of each example
    */
-  public static int[] assign(int[][] labelSets, int numLabels, int[] sizes, SplittableRandom random) {
+  public static int[] assign(
+      int[][] labelSets, int numLabels, int[] sizes, SplittableRandom random) {
     int n = labelSets.length;
     List<List<Integer>> byLabel = new ArrayList<>();
     for (int l = 0; l < numLabels; l++) {

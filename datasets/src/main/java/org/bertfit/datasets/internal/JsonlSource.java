@@ -17,8 +17,10 @@ final class JsonlSource extends LineSource {
 
   JsonlSource(Path path, RowChecker rows) {
     super(path, rows);
-    for (Column c : new Column[] {rows.options().textColumn(), rows.options().textPairColumn(),
-        rows.options().labelColumn()}) {
+    for (Column c :
+        new Column[] {
+          rows.options().textColumn(), rows.options().textPairColumn(), rows.options().labelColumn()
+        }) {
       if (c != null && !c.byName()) {
         throw new IllegalArgumentException(
             "JSONL fields are chosen by name; got column index " + c);
@@ -33,7 +35,9 @@ final class JsonlSource extends LineSource {
       row = JSON.readTree(line);
     } catch (JsonProcessingException e) {
       rows.reject(
-          SkipReason.MALFORMED_ROW, file, number,
+          SkipReason.MALFORMED_ROW,
+          file,
+          number,
           "malformed JSON at column " + e.getLocation().getColumnNr());
       return null;
     }
@@ -44,7 +48,8 @@ final class JsonlSource extends LineSource {
     String text = scalar(row, rows.options().textColumn(), number);
     Column pairColumn = rows.options().textPairColumn();
     String pair = pairColumn == null ? null : scalar(row, pairColumn, number);
-    if (text == null || pairColumn != null && pair == null
+    if (text == null
+        || pairColumn != null && pair == null
         || !rows.textsPresent(file, number, text, pair)) {
       return null;
     }
@@ -67,7 +72,9 @@ final class JsonlSource extends LineSource {
       return null;
     }
     if (!value.isArray()) {
-      return value.isValueNode() ? rows.labels(file, number, value.asText()) : notScalar(field, number);
+      return value.isValueNode()
+          ? rows.labels(file, number, value.asText())
+          : notScalar(field, number);
     }
     List<String> cells = new ArrayList<>();
     for (JsonNode item : value) {

@@ -8,9 +8,10 @@ import org.bertfit.datasets.tokenize.TokenizedText;
 
 /**
  * Batch tokenization through DJL's native tokenizers library, fetching only what batches need: ids,
- * type ids and whether a text was truncated. DJL's {@code batchEncode} also copies tokens, character
- * spans and three masks into Java for every text, which takes about a third of the time. The
- * tokenizer's own options (special tokens, truncation, no padding) apply as in {@code batchEncode}.
+ * type ids and whether a text was truncated. DJL's {@code batchEncode} also copies tokens,
+ * character spans and three masks into Java for every text, which takes about a third of the time.
+ * The tokenizer's own options (special tokens, truncation, no padding) apply as in {@code
+ * batchEncode}.
  */
 public final class NativeBatchEncoder {
   private static final TokenizersLibrary LIB = TokenizersLibrary.LIB;

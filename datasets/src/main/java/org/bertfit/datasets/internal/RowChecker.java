@@ -7,7 +7,9 @@ import java.util.Set;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.io.SkipReason;
 
-/** The checks every reader applies to a row's texts and labels; rejections go to {@link BadRows}. */
+/**
+ * The checks every reader applies to a row's texts and labels; rejections go to {@link BadRows}.
+ */
 public final class RowChecker {
   private final ReadOptions options;
   private final BadRows bad;
@@ -42,8 +44,8 @@ public final class RowChecker {
   }
 
   /**
-   * The labels of a label cell (split at the separator for multi-label), resolved against the
-   * label set; null after rejecting the row.
+   * The labels of a label cell (split at the separator for multi-label), resolved against the label
+   * set; null after rejecting the row.
    */
   public List<String> labels(String file, long line, String cell) {
     String separator = options.labelSeparator();
@@ -80,8 +82,13 @@ public final class RowChecker {
     }
     if (out.size() > 1 && !options.multiLabel()) {
       bad.reject(
-          SkipReason.MALFORMED_ROW, file, line,
-          out.size() + " labels " + out + " but the read is single-label; give a label separator"
+          SkipReason.MALFORMED_ROW,
+          file,
+          line,
+          out.size()
+              + " labels "
+              + out
+              + " but the read is single-label; give a label separator"
               + " or multi-label");
       return null;
     }

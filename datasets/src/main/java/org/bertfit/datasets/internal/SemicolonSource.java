@@ -5,7 +5,9 @@ import java.util.List;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.io.SkipReason;
 
-/** {@code text;label} lines; the last {@code ;} separates the label, so texts may hold {@code ;}. */
+/**
+ * {@code text;label} lines; the last {@code ;} separates the label, so texts may hold {@code ;}.
+ */
 final class SemicolonSource extends LineSource {
   SemicolonSource(Path path, RowChecker rows) {
     super(path, rows);
@@ -14,7 +16,9 @@ final class SemicolonSource extends LineSource {
   @Override
   protected Example parse(String line, long number) {
     if (!rows.options().labelled()) {
-      return rows.textsPresent(file, number, line, null) ? Example.of(line, List.of(), number) : null;
+      return rows.textsPresent(file, number, line, null)
+          ? Example.of(line, List.of(), number)
+          : null;
     }
     int split = line.lastIndexOf(';');
     if (split < 0) {

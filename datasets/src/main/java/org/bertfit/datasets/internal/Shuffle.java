@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 public final class Shuffle {
   private Shuffle() {}
 
-  /** A random generator for {@code seed} and a stream number (an epoch), independent across streams. */
+  /**
+   * A random generator for {@code seed} and a stream number (an epoch), independent across streams.
+   */
   public static SplittableRandom random(long seed, long stream) {
     return new SplittableRandom(seed ^ (stream * 0x9E3779B97F4A7C15L));
   }

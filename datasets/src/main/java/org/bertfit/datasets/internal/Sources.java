@@ -8,7 +8,8 @@ import org.bertfit.datasets.io.DataFormat;
 public final class Sources {
   private Sources() {}
 
-  public static ExampleSource open(DataFormat format, Path path, RowChecker rows) throws IOException {
+  public static ExampleSource open(DataFormat format, Path path, RowChecker rows)
+      throws IOException {
     return switch (format) {
       case CSV -> new CsvSource(path, rows, false);
       case TSV -> new CsvSource(path, rows, true);

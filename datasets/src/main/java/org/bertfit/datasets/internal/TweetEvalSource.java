@@ -11,8 +11,8 @@ import org.bertfit.datasets.io.SkipReason;
 import org.bertfit.datasets.labels.LabelEncoder;
 
 /**
- * A TweetEval split: line i of {@code <split>_text.txt} is labelled by line i of
- * {@code <split>_labels.txt}; {@code mapping.txt} beside them names the label ids.
+ * A TweetEval split: line i of {@code <split>_text.txt} is labelled by line i of {@code
+ * <split>_labels.txt}; {@code mapping.txt} beside them names the label ids.
  */
 public final class TweetEvalSource implements ExampleSource {
   private final RowChecker rows;
@@ -34,7 +34,13 @@ public final class TweetEvalSource implements ExampleSource {
       long labelLines = countLines(labelPath);
       if (textLines != labelLines) {
         throw new IllegalArgumentException(
-            textPath + " has " + textLines + " lines but " + labelPath + " has " + labelLines
+            textPath
+                + " has "
+                + textLines
+                + " lines but "
+                + labelPath
+                + " has "
+                + labelLines
                 + "; line i of one must label line i of the other");
       }
     }
@@ -42,7 +48,10 @@ public final class TweetEvalSource implements ExampleSource {
     this.labels = rows.options().labelled() ? LineReader.open(labelPath) : null;
   }
 
-  /** The split prefix of {@code .../train}, {@code .../train_text.txt} or {@code .../train_labels.txt}. */
+  /**
+   * The split prefix of {@code .../train}, {@code .../train_text.txt} or {@code
+   * .../train_labels.txt}.
+   */
   public static Path prefix(Path path) {
     String name = path.getFileName().toString();
     for (String suffix : List.of("_text.txt", "_labels.txt")) {
@@ -69,8 +78,14 @@ public final class TweetEvalSource implements ExampleSource {
     if (!Files.isRegularFile(file)) {
       String split = prefix(prefix).getFileName().toString();
       throw new IllegalArgumentException(
-          file + ": no such file (TweetEval split '" + split + "' needs " + split + "_text.txt and "
-              + split + "_labels.txt)");
+          file
+              + ": no such file (TweetEval split '"
+              + split
+              + "' needs "
+              + split
+              + "_text.txt and "
+              + split
+              + "_labels.txt)");
     }
   }
 

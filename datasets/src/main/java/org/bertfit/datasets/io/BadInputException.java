@@ -2,7 +2,8 @@ package org.bertfit.datasets.io;
 
 /**
  * A bad row or file under {@link BadInputPolicy#FAIL}; the message names the file and the line, as
- * in {@code train.txt line 17: unknown label 'joyy'; known: anger, fear, joy, love, sadness, surprise}.
+ * in {@code train.txt line 17: unknown label 'joyy'; known: anger, fear, joy, love, sadness,
+ * surprise}.
  */
 public final class BadInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -11,7 +11,9 @@ public enum DataFormat {
   CSV,
   /** Tab-separated values, same options as CSV. */
   TSV,
-  /** {@code <split>_text.txt} + {@code <split>_labels.txt} (+ {@code mapping.txt}), named by prefix. */
+  /**
+   * {@code <split>_text.txt} + {@code <split>_labels.txt} (+ {@code mapping.txt}), named by prefix.
+   */
   TWEETEVAL,
   /** {@code text;label} lines (the emotion dataset); the last {@code ;} separates the label. */
   SEMICOLON,
@@ -32,8 +34,7 @@ public enum DataFormat {
         return format;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown input format '" + name + "'; known: " + names());
+    throw new IllegalArgumentException("unknown input format '" + name + "'; known: " + names());
   }
 
   /** All formats as {@code csv, tsv, ...}. */

@@ -39,7 +39,11 @@ public final class DatasetReader {
       }
       LOG.debug("{}: read {} examples", path, examples.size());
       return new Dataset(
-          path.toString(), stream.task(), options.labelled(), examples, stream.labelNames(),
+          path.toString(),
+          stream.task(),
+          options.labelled(),
+          examples,
+          stream.labelNames(),
           skipped);
     }
   }

@@ -47,7 +47,9 @@ public record ReadOptions(
     }
     if (tokenColumn.byName() || tagColumn.byName()) {
       throw new IllegalArgumentException(
-          "CoNLL columns are indexes, got token column " + tokenColumn + " and tag column "
+          "CoNLL columns are indexes, got token column "
+              + tokenColumn
+              + " and tag column "
               + tagColumn);
     }
     multiLabel = multiLabel || labelSeparator != null;
@@ -57,7 +59,9 @@ public record ReadOptions(
     }
   }
 
-  /** Defaults: detected format, columns {@code text} and {@code label}, a header, fail on bad rows. */
+  /**
+   * Defaults: detected format, columns {@code text} and {@code label}, a header, fail on bad rows.
+   */
   public static ReadOptions defaults() {
     return builder().build();
   }
@@ -175,8 +179,18 @@ public record ReadOptions(
 
     public ReadOptions build() {
       return new ReadOptions(
-          format, textColumn, textPairColumn, labelColumn, labelSeparator, multiLabel, header,
-          tokenColumn, tagColumn, labelNames, policy, reportedLines);
+          format,
+          textColumn,
+          textPairColumn,
+          labelColumn,
+          labelSeparator,
+          multiLabel,
+          header,
+          tokenColumn,
+          tagColumn,
+          labelNames,
+          policy,
+          reportedLines);
     }
   }
 }

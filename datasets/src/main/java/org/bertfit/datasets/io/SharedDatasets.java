@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Finds the folder of shared real datasets ({@code shared/datasets}: emotion, goemotions,
- * conll2003, tweeteval) that tests and benchmarks read: the system property
- * {@code bertfit.datasets}, else the environment variable {@code BERTFIT_DATASETS}, else the first
- * {@code shared/datasets} found walking up from the working directory.
+ * conll2003, tweeteval) that tests and benchmarks read: the system property {@code
+ * bertfit.datasets}, else the environment variable {@code BERTFIT_DATASETS}, else the first {@code
+ * shared/datasets} found walking up from the working directory.
  */
 public final class SharedDatasets {
   public static final String PROPERTY = "bertfit.datasets";
@@ -36,8 +36,12 @@ public final class SharedDatasets {
     String given = given();
     return given != null
         ? given + " (from -D" + PROPERTY + " or $" + ENVIRONMENT + ") is not a directory"
-        : "no shared/datasets above " + Path.of("").toAbsolutePath() + "; set -D" + PROPERTY
-            + " or $" + ENVIRONMENT;
+        : "no shared/datasets above "
+            + Path.of("").toAbsolutePath()
+            + "; set -D"
+            + PROPERTY
+            + " or $"
+            + ENVIRONMENT;
   }
 
   private static String given() {

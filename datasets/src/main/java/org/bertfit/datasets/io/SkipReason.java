@@ -18,9 +18,14 @@ public enum SkipReason {
   MISSING_LABEL,
   /** A label is not in the fixed label set. */
   UNKNOWN_LABEL,
-  /** The header again as a data row (as when exports are concatenated), or a repeated column name. */
+  /**
+   * The header again as a data row (as when exports are concatenated), or a repeated column name.
+   */
   DUPLICATE_HEADER,
-  /** A row that cannot be parsed: malformed JSON or CSV quoting, several labels in a single-label read. */
+  /**
+   * A row that cannot be parsed: malformed JSON or CSV quoting, several labels in a single-label
+   * read.
+   */
   MALFORMED_ROW;
 
   /** The reason as written in reports and JSON: {@code empty_text}, {@code unknown_label}, ... */

@@ -7,8 +7,9 @@ public final class ClassWeights {
   private ClassWeights() {}
 
   /**
-   * scikit-learn's {@code compute_class_weight("balanced")}: {@code n / (k * count(c))} for k classes
-   * and n label occurrences (examples for single-label data, tags for token classification).
+   * scikit-learn's {@code compute_class_weight("balanced")}: {@code n / (k * count(c))} for k
+   * classes and n label occurrences (examples for single-label data, tags for token
+   * classification).
    *
    * @throws IllegalArgumentException when a class has no examples (its weight is undefined)
    */

@@ -66,8 +66,8 @@ public final class LabelEncoder {
   }
 
   /**
-   * Reads label names from a file: one name a line in id order ({@code labels.txt}), or
-   * {@code id<TAB>name} lines ({@code mapping.txt}).
+   * Reads label names from a file: one name a line in id order ({@code labels.txt}), or {@code
+   * id<TAB>name} lines ({@code mapping.txt}).
    */
   public static LabelEncoder fromNamesFile(Path file) {
     List<String> lines = new ArrayList<>();
@@ -208,15 +208,29 @@ public final class LabelEncoder {
     List<String> parts = new ArrayList<>();
     unseen.forEach(
         (label, seen) ->
-            parts.add("'" + label + "' (" + seen[0] + (seen[0] == 1 ? " time" : " times")
-                + ", first at line " + seen[1] + ")"));
+            parts.add(
+                "'"
+                    + label
+                    + "' ("
+                    + seen[0]
+                    + (seen[0] == 1 ? " time" : " times")
+                    + ", first at line "
+                    + seen[1]
+                    + ")"));
     throw new IllegalArgumentException(
-        data.source() + ": " + (unseen.size() == 1 ? "a label" : unseen.size() + " labels")
-            + " not seen in training: " + String.join(", ", parts) + "; known: "
+        data.source()
+            + ": "
+            + (unseen.size() == 1 ? "a label" : unseen.size() + " labels")
+            + " not seen in training: "
+            + String.join(", ", parts)
+            + "; known: "
             + String.join(", ", names));
   }
 
-  /** How often each label occurs in {@code data}, by id (a multi-label example counts once per label). */
+  /**
+   * How often each label occurs in {@code data}, by id (a multi-label example counts once per
+   * label).
+   */
   public long[] counts(Dataset data) {
     long[] counts = new long[names.size()];
     for (Example e : data.examples()) {

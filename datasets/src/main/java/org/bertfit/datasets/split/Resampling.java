@@ -8,9 +8,9 @@ import org.bertfit.datasets.internal.Shuffle;
 import org.bertfit.datasets.labels.LabelEncoder;
 
 /**
- * Seeded random over- and under-sampling of single-label data, as imbalanced-learn's
- * {@code RandomOverSampler} and {@code RandomUnderSampler} with their default strategies. (For
- * multi-label data, weight the loss instead: {@link org.bertfit.datasets.labels.ClassWeights}.)
+ * Seeded random over- and under-sampling of single-label data, as imbalanced-learn's {@code
+ * RandomOverSampler} and {@code RandomUnderSampler} with their default strategies. (For multi-label
+ * data, weight the loss instead: {@link org.bertfit.datasets.labels.ClassWeights}.)
  */
 public final class Resampling {
   private Resampling() {}
@@ -51,7 +51,8 @@ public final class Resampling {
   private static int[][] byClass(Dataset data) {
     if (data.task() != Task.SINGLE_LABEL || !data.labelled()) {
       throw new IllegalArgumentException(
-          data.source() + ": random resampling needs single-label data; for multi-label data use"
+          data.source()
+              + ": random resampling needs single-label data; for multi-label data use"
               + " positive weights in the loss");
     }
     LabelEncoder labels = LabelEncoder.fit(data);

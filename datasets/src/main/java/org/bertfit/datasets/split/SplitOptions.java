@@ -13,7 +13,10 @@ public record SplitOptions(double validation, double test, long seed, boolean st
   public SplitOptions {
     if (!(validation >= 0 && test >= 0 && validation + test < 1)) {
       throw new IllegalArgumentException(
-          "validation (" + validation + ") and test (" + test
+          "validation ("
+              + validation
+              + ") and test ("
+              + test
               + ") must be >= 0 and leave examples for training (sum < 1)");
     }
   }

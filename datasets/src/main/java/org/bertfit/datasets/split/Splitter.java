@@ -27,14 +27,21 @@ public final class Splitter {
     sizes[TRAIN] = n - sizes[VALIDATION] - sizes[TEST];
     if (sizes[TRAIN] <= 0) {
       throw new IllegalArgumentException(
-          data.source() + ": " + n + " examples leave none for training after " + sizes[VALIDATION]
-              + " for validation and " + sizes[TEST] + " for test");
+          data.source()
+              + ": "
+              + n
+              + " examples leave none for training after "
+              + sizes[VALIDATION]
+              + " for validation and "
+              + sizes[TEST]
+              + " for test");
     }
     SplittableRandom random = Shuffle.random(options.seed(), 0);
     int[] subset;
     if (options.stratify() && data.labelled()) {
       LabelEncoder labels = LabelEncoder.fit(data);
-      subset = IterativeStratification.assign(labelSets(data, labels), labels.size(), sizes, random);
+      subset =
+          IterativeStratification.assign(labelSets(data, labels), labels.size(), sizes, random);
     } else {
       subset = randomly(n, sizes, random);
     }

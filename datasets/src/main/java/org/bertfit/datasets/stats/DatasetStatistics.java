@@ -51,7 +51,8 @@ public record DatasetStatistics(
     Map<String, Long> counts = new LinkedHashMap<>();
     long total = 0;
     boolean anyLabel =
-        !data.labelNames().isEmpty() || data.examples().stream().anyMatch(e -> !e.labels().isEmpty());
+        !data.labelNames().isEmpty()
+            || data.examples().stream().anyMatch(e -> !e.labels().isEmpty());
     if (data.labelled() && anyLabel) {
       LabelEncoder labels = LabelEncoder.fit(data);
       long[] byId = labels.counts(data);
@@ -67,7 +68,13 @@ public record DatasetStatistics(
       }
     }
     return new DatasetStatistics(
-        data.source(), data.task(), data.size(), data.skipped(), counts, total, perExample,
+        data.source(),
+        data.task(),
+        data.size(),
+        data.skipped(),
+        counts,
+        total,
+        perExample,
         encoded == null ? null : LengthStatistics.of(encoded));
   }
 
@@ -78,7 +85,8 @@ public record DatasetStatistics(
   public Map<String, Double> labelRatios() {
     double denominator = task == Task.TOKEN_CLASSIFICATION ? labelTotal : rows;
     Map<String, Double> ratios = new LinkedHashMap<>();
-    labelCounts.forEach((label, count) -> ratios.put(label, denominator == 0 ? 0 : count / denominator));
+    labelCounts.forEach(
+        (label, count) -> ratios.put(label, denominator == 0 ? 0 : count / denominator));
     return Collections.unmodifiableMap(ratios);
   }
 

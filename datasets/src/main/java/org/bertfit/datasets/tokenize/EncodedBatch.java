@@ -13,8 +13,14 @@ public record EncodedBatch(
     int n = batchSize * seqLength;
     if (inputIds.length != n || attentionMask.length != n || tokenTypeIds.length != n) {
       throw new IllegalArgumentException(
-          "arrays must hold batchSize*seqLength = " + n + " ids; got " + inputIds.length + ", "
-              + attentionMask.length + ", " + tokenTypeIds.length);
+          "arrays must hold batchSize*seqLength = "
+              + n
+              + " ids; got "
+              + inputIds.length
+              + ", "
+              + attentionMask.length
+              + ", "
+              + tokenTypeIds.length);
     }
   }
 

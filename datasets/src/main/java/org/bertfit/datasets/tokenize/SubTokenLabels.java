@@ -1,8 +1,8 @@
 package org.bertfit.datasets.tokenize;
 
 /**
- * How word labels reach sub-word tokens in token classification. Special tokens always get
- * {@link #IGNORED}, the index the loss and the metrics skip.
+ * How word labels reach sub-word tokens in token classification. Special tokens always get {@link
+ * #IGNORED}, the index the loss and the metrics skip.
  */
 public enum SubTokenLabels {
   /** The first sub-token of a word keeps its label, the rest get {@link #IGNORED} (the default). */
@@ -13,7 +13,9 @@ public enum SubTokenLabels {
   /** The label of tokens that the loss ignores, as in Hugging Face and PyTorch. */
   public static final int IGNORED = -100;
 
-  /** One label a token for {@code wordLabels}, following {@code wordIds} (-1 for special tokens). */
+  /**
+   * One label a token for {@code wordLabels}, following {@code wordIds} (-1 for special tokens).
+   */
   public int[] align(int[] wordIds, int[] wordLabels) {
     int[] out = new int[wordIds.length];
     int previous = -1;

@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Builds a Hugging Face {@code tokenizer.json} for a BERT WordPiece vocabulary ({@code vocab.txt}, one
- * token a line, line number = id), as Hugging Face's {@code BertTokenizerFast} would: BERT normaliser
- * (optionally lower-casing and stripping accents), BERT pre-tokeniser, WordPiece with {@code ##}
- * continuation, and the {@code [CLS] A [SEP] B [SEP]} template.
+ * Builds a Hugging Face {@code tokenizer.json} for a BERT WordPiece vocabulary ({@code vocab.txt},
+ * one token a line, line number = id), as Hugging Face's {@code BertTokenizerFast} would: BERT
+ * normaliser (optionally lower-casing and stripping accents), BERT pre-tokeniser, WordPiece with
+ * {@code ##} continuation, and the {@code [CLS] A [SEP] B [SEP]} template.
  */
 public final class TokenizerJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +34,8 @@ public final class TokenizerJson {
   /** The tokenizer.json of Google's BERT-base uncased vocabulary, shipped with bertfit. */
   public static String bertBaseUncased() {
     InputStream in = TokenizerJson.class.getResourceAsStream(UNCASED_VOCAB);
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       return forVocab(reader.lines().collect(Collectors.toList()), true, UNCASED_VOCAB);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -50,7 +51,8 @@ public final class TokenizerJson {
       }
       return forVocab(vocab, lowercase, vocabTxt.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read vocabulary " + vocabTxt + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read vocabulary " + vocabTxt + ": " + e.getMessage(), e);
     }
   }
 

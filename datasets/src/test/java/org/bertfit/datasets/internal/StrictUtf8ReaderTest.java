@@ -42,7 +42,8 @@ class StrictUtf8ReaderTest {
 
   private static List<String> read(byte[] bytes, List<Long> invalid) throws IOException {
     List<String> lines = new ArrayList<>();
-    try (LineReader reader = new LineReader(new StrictUtf8Reader(new ByteArrayInputStream(bytes)))) {
+    try (LineReader reader =
+        new LineReader(new StrictUtf8Reader(new ByteArrayInputStream(bytes)))) {
       for (String line; (line = reader.readLine()) != null; ) {
         lines.add(line);
         if (reader.invalidUtf8()) {

@@ -40,8 +40,14 @@ class BadInputTest {
    * @param rows the rows left under the skip policy
    */
   record Case(
-      String name, String file, byte[] content, UnaryOperator<ReadOptions.Builder> options,
-      String message, SkipReason reason, List<Long> lines, int rows) {
+      String name,
+      String file,
+      byte[] content,
+      UnaryOperator<ReadOptions.Builder> options,
+      String message,
+      SkipReason reason,
+      List<Long> lines,
+      int rows) {
     Case with(UnaryOperator<ReadOptions.Builder> more) {
       return new Case(name, file, content, more, message, reason, lines, rows);
     }
@@ -53,7 +59,12 @@ class BadInputTest {
   }
 
   static Case of(
-      String name, String file, String content, String message, SkipReason reason, List<Long> lines,
+      String name,
+      String file,
+      String content,
+      String message,
+      SkipReason reason,
+      List<Long> lines,
       int rows) {
     return new Case(
         name, file, content.getBytes(StandardCharsets.UTF_8), b -> b, message, reason, lines, rows);
@@ -61,72 +72,193 @@ class BadInputTest {
 
   static Stream<Case> cases() {
     return Stream.of(
-        of("empty text (text;label)", "e.txt", "good day;joy\n;sadness\n  ;fear\nfine;joy\n",
-            "{f} line 2: empty text", SkipReason.EMPTY_TEXT, List.of(2L, 3L), 2),
-        of("empty text (CSV)", "e.csv", "text,label\nhi,joy\n\"\",joy\n",
-            "{f} line 3: empty text", SkipReason.EMPTY_TEXT, List.of(3L), 1),
-        of("empty text (JSONL)", "e.jsonl", "{\"text\":\"hi\",\"label\":\"joy\"}\n{\"text\":null,\"label\":\"joy\"}\n",
-            "{f} line 2: empty text", SkipReason.EMPTY_TEXT, List.of(2L), 1),
-        of("missing column (CSV)", "m.csv", "text,label\nhello,joy\nbye\nok,joy\n",
-            "{f} line 3: missing column 'label': the row has 1 field", SkipReason.MISSING_COLUMN,
-            List.of(3L), 2),
-        of("missing column (text;label)", "m.txt", "hello;joy\nno label here\n",
-            "{f} line 2: missing column: no ';' before a label", SkipReason.MISSING_COLUMN,
-            List.of(2L), 1),
-        of("missing field (JSONL)", "m.jsonl", "{\"text\":\"a\",\"label\":\"joy\"}\n\n{\"text\":\"b\"}\n",
-            "{f} line 3: missing field 'label'", SkipReason.MISSING_COLUMN, List.of(3L), 1),
-        of("missing column (CoNLL)", "m.conll", "EU B-ORG\nrejects O\n\nPeter B-PER\n",
-            "{f} line 1: missing column 2: the line has 2 columns", SkipReason.MISSING_COLUMN,
-            List.of(1L, 4L), 0)
-            .with(b -> b.tagColumn(Column.at(2))),
-        of("ragged row (CSV)", "r.csv", "text,label\nhello,joy\nhi,joy,extra\n",
-            "{f} line 3: ragged row: 3 fields, the header has 2", SkipReason.RAGGED_ROW, List.of(3L),
+        of(
+            "empty text (text;label)",
+            "e.txt",
+            "good day;joy\n;sadness\n  ;fear\nfine;joy\n",
+            "{f} line 2: empty text",
+            SkipReason.EMPTY_TEXT,
+            List.of(2L, 3L),
+            2),
+        of(
+            "empty text (CSV)",
+            "e.csv",
+            "text,label\nhi,joy\n\"\",joy\n",
+            "{f} line 3: empty text",
+            SkipReason.EMPTY_TEXT,
+            List.of(3L),
             1),
-        of("ragged row (TSV, no header)", "r.tsv", "a\tjoy\tx\nb\tjoy\n",
-            "{f} line 2: ragged row: 2 fields, the first row has 3", SkipReason.RAGGED_ROW,
-            List.of(2L), 1)
+        of(
+            "empty text (JSONL)",
+            "e.jsonl",
+            "{\"text\":\"hi\",\"label\":\"joy\"}\n{\"text\":null,\"label\":\"joy\"}\n",
+            "{f} line 2: empty text",
+            SkipReason.EMPTY_TEXT,
+            List.of(2L),
+            1),
+        of(
+            "missing column (CSV)",
+            "m.csv",
+            "text,label\nhello,joy\nbye\nok,joy\n",
+            "{f} line 3: missing column 'label': the row has 1 field",
+            SkipReason.MISSING_COLUMN,
+            List.of(3L),
+            2),
+        of(
+            "missing column (text;label)",
+            "m.txt",
+            "hello;joy\nno label here\n",
+            "{f} line 2: missing column: no ';' before a label",
+            SkipReason.MISSING_COLUMN,
+            List.of(2L),
+            1),
+        of(
+            "missing field (JSONL)",
+            "m.jsonl",
+            "{\"text\":\"a\",\"label\":\"joy\"}\n\n{\"text\":\"b\"}\n",
+            "{f} line 3: missing field 'label'",
+            SkipReason.MISSING_COLUMN,
+            List.of(3L),
+            1),
+        of(
+                "missing column (CoNLL)",
+                "m.conll",
+                "EU B-ORG\nrejects O\n\nPeter B-PER\n",
+                "{f} line 1: missing column 2: the line has 2 columns",
+                SkipReason.MISSING_COLUMN,
+                List.of(1L, 4L),
+                0)
+            .with(b -> b.tagColumn(Column.at(2))),
+        of(
+            "ragged row (CSV)",
+            "r.csv",
+            "text,label\nhello,joy\nhi,joy,extra\n",
+            "{f} line 3: ragged row: 3 fields, the header has 2",
+            SkipReason.RAGGED_ROW,
+            List.of(3L),
+            1),
+        of(
+                "ragged row (TSV, no header)",
+                "r.tsv",
+                "a\tjoy\tx\nb\tjoy\n",
+                "{f} line 2: ragged row: 2 fields, the first row has 3",
+                SkipReason.RAGGED_ROW,
+                List.of(2L),
+                1)
             .with(b -> b.header(false).textColumn(Column.at(0)).labelColumn(Column.at(1))),
-        of("ragged row (CoNLL)", "r.conll",
+        of(
+            "ragged row (CoNLL)",
+            "r.conll",
             "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ O\n\nPeter NNP B-NP B-PER\n",
-            "{f} line 4: ragged row: 3 columns, the first token line has 4", SkipReason.RAGGED_ROW,
-            List.of(4L), 1),
-        new Case("non-UTF-8 bytes (text;label)", "u.txt",
-            bytes("ok;joy\ncaf", LATIN1_E_ACUTE, ";joy\nfine;joy\n"), b -> b,
+            "{f} line 4: ragged row: 3 columns, the first token line has 4",
+            SkipReason.RAGGED_ROW,
+            List.of(4L),
+            1),
+        new Case(
+            "non-UTF-8 bytes (text;label)",
+            "u.txt",
+            bytes("ok;joy\ncaf", LATIN1_E_ACUTE, ";joy\nfine;joy\n"),
+            b -> b,
             "{f} line 2: bytes that are not UTF-8 (save the file as UTF-8)",
-            SkipReason.INVALID_UTF8, List.of(2L), 2),
-        new Case("non-UTF-8 bytes (CSV, quoted field over two lines)", "u.csv",
+            SkipReason.INVALID_UTF8,
+            List.of(2L),
+            2),
+        new Case(
+            "non-UTF-8 bytes (CSV, quoted field over two lines)",
+            "u.csv",
             bytes("text,label\nok,joy\n\"two\nline caf", LATIN1_E_ACUTE, "\",joy\nfine,joy\n"),
-            b -> b, "{f} line 3: bytes that are not UTF-8 (save the file as UTF-8)",
-            SkipReason.INVALID_UTF8, List.of(3L), 2),
-        new Case("non-UTF-8 bytes (CoNLL)", "u.conll",
-            bytes("EU B-ORG\n\nCaf", LATIN1_E_ACUTE, " O\nopens O\n\nPeter B-PER\n"), b -> b,
+            b -> b,
             "{f} line 3: bytes that are not UTF-8 (save the file as UTF-8)",
-            SkipReason.INVALID_UTF8, List.of(3L), 2),
-        of("empty file (text;label)", "empty.txt", "",
-            "{f}: empty file: no examples", SkipReason.EMPTY_FILE, List.of(), 0),
-        of("empty file (CSV with a header only)", "empty.csv", "text,label\n",
-            "{f}: empty file: no examples", SkipReason.EMPTY_FILE, List.of(), 0),
-        of("empty file (blank lines only)", "blank.jsonl", "\n\n  \n",
-            "{f}: empty file: no examples", SkipReason.EMPTY_FILE, List.of(), 0),
-        of("unknown label (text;label)", "l.txt", "i feel;joyy\ni am;joy\n",
-            "{f} line 1: unknown label 'joyy'; known: anger, fear, joy, love, sadness, surprise",
-            SkipReason.UNKNOWN_LABEL, List.of(1L), 1)
+            SkipReason.INVALID_UTF8,
+            List.of(3L),
+            2),
+        new Case(
+            "non-UTF-8 bytes (CoNLL)",
+            "u.conll",
+            bytes("EU B-ORG\n\nCaf", LATIN1_E_ACUTE, " O\nopens O\n\nPeter B-PER\n"),
+            b -> b,
+            "{f} line 3: bytes that are not UTF-8 (save the file as UTF-8)",
+            SkipReason.INVALID_UTF8,
+            List.of(3L),
+            2),
+        of(
+            "empty file (text;label)",
+            "empty.txt",
+            "",
+            "{f}: empty file: no examples",
+            SkipReason.EMPTY_FILE,
+            List.of(),
+            0),
+        of(
+            "empty file (CSV with a header only)",
+            "empty.csv",
+            "text,label\n",
+            "{f}: empty file: no examples",
+            SkipReason.EMPTY_FILE,
+            List.of(),
+            0),
+        of(
+            "empty file (blank lines only)",
+            "blank.jsonl",
+            "\n\n  \n",
+            "{f}: empty file: no examples",
+            SkipReason.EMPTY_FILE,
+            List.of(),
+            0),
+        of(
+                "unknown label (text;label)",
+                "l.txt",
+                "i feel;joyy\ni am;joy\n",
+                "{f} line 1: unknown label 'joyy'; known: anger, fear, joy, love, sadness,"
+                    + " surprise",
+                SkipReason.UNKNOWN_LABEL,
+                List.of(1L),
+                1)
             .with(b -> b.labelNames(EMOTIONS)),
-        of("unknown label in a multi-label cell (CSV)", "l.csv", "text,labels\na,joy fear\nb,joy fun\n",
-            "{f} line 3: unknown label 'fun'; known: anger, fear, joy, love, sadness, surprise",
-            SkipReason.UNKNOWN_LABEL, List.of(3L), 1)
-            .with(b -> b.labelNames(EMOTIONS).labelColumn(Column.named("labels")).labelSeparator(" ")),
-        of("unknown tag (CoNLL)", "l.conll", "EU B-ORG\n\nPeter B-PERSON\n",
-            "{f} line 3: unknown label 'B-PERSON'; known: O, B-ORG, B-PER", SkipReason.UNKNOWN_LABEL,
-            List.of(3L), 1)
+        of(
+                "unknown label in a multi-label cell (CSV)",
+                "l.csv",
+                "text,labels\na,joy fear\nb,joy fun\n",
+                "{f} line 3: unknown label 'fun'; known: anger, fear, joy, love, sadness, surprise",
+                SkipReason.UNKNOWN_LABEL,
+                List.of(3L),
+                1)
+            .with(
+                b ->
+                    b.labelNames(EMOTIONS).labelColumn(Column.named("labels")).labelSeparator(" ")),
+        of(
+                "unknown tag (CoNLL)",
+                "l.conll",
+                "EU B-ORG\n\nPeter B-PERSON\n",
+                "{f} line 3: unknown label 'B-PERSON'; known: O, B-ORG, B-PER",
+                SkipReason.UNKNOWN_LABEL,
+                List.of(3L),
+                1)
             .with(b -> b.labelNames(List.of("O", "B-ORG", "B-PER"))),
-        of("missing label (text;label)", "n.txt", "hello;\nbye;joy\n",
-            "{f} line 1: missing label", SkipReason.MISSING_LABEL, List.of(1L), 1),
-        of("duplicate header row (CSV)", "d.csv", "text,label\nhi,joy\ntext,label\nyo,joy\n",
-            "{f} line 3: duplicate header: the header row again", SkipReason.DUPLICATE_HEADER,
-            List.of(3L), 2),
-        of("malformed JSON (JSONL)", "j.jsonl", "{\"text\":\"a\",\"label\":\"joy\"}\n{\"text\": \"b\",\n",
-            "{f} line 2: malformed JSON at column 14", SkipReason.MALFORMED_ROW, List.of(2L), 1));
+        of(
+            "missing label (text;label)",
+            "n.txt",
+            "hello;\nbye;joy\n",
+            "{f} line 1: missing label",
+            SkipReason.MISSING_LABEL,
+            List.of(1L),
+            1),
+        of(
+            "duplicate header row (CSV)",
+            "d.csv",
+            "text,label\nhi,joy\ntext,label\nyo,joy\n",
+            "{f} line 3: duplicate header: the header row again",
+            SkipReason.DUPLICATE_HEADER,
+            List.of(3L),
+            2),
+        of(
+            "malformed JSON (JSONL)",
+            "j.jsonl",
+            "{\"text\":\"a\",\"label\":\"joy\"}\n{\"text\": \"b\",\n",
+            "{f} line 2: malformed JSON at column 14",
+            SkipReason.MALFORMED_ROW,
+            List.of(2L),
+            1));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -148,7 +280,8 @@ class BadInputTest {
     ReadOptions options =
         c.options().apply(ReadOptions.builder()).policy(BadInputPolicy.SKIP).build();
     Dataset data = DatasetReader.read(file, options);
-    assertThat(data.skipped().counts()).containsExactlyEntriesOf(Map.of(c.reason(), Math.max(1, c.lines().size())));
+    assertThat(data.skipped().counts())
+        .containsExactlyEntriesOf(Map.of(c.reason(), Math.max(1, c.lines().size())));
     assertThat(data.skipped().lines(c.reason())).isEqualTo(c.lines());
     assertThat(data.size()).isEqualTo(c.rows());
   }
@@ -188,7 +321,8 @@ class BadInputTest {
     Path file = dir.resolve("dup.csv");
     Files.writeString(file, "text,label,text\na,joy,b\n");
     assertThatThrownBy(
-            () -> DatasetReader.read(file, ReadOptions.builder().policy(BadInputPolicy.SKIP).build()))
+            () ->
+                DatasetReader.read(file, ReadOptions.builder().policy(BadInputPolicy.SKIP).build()))
         .hasMessage(file + " line 1: duplicate header 'text' (columns 0 and 2)");
   }
 
@@ -205,7 +339,8 @@ class BadInputTest {
     Path file = dir.resolve("quote.csv");
     Files.writeString(file, "text,label\nok,joy\n\"never closed,joy\nmore,joy\n");
     assertThatThrownBy(
-            () -> DatasetReader.read(file, ReadOptions.builder().policy(BadInputPolicy.SKIP).build()))
+            () ->
+                DatasetReader.read(file, ReadOptions.builder().policy(BadInputPolicy.SKIP).build()))
         .isInstanceOf(BadInputException.class)
         .hasMessage(
             file + " line 3: malformed CSV: EOF reached before encapsulated token finished");
@@ -217,7 +352,9 @@ class BadInputTest {
     Files.writeString(dir.resolve("val_labels.txt"), "0\n1\n");
     assertThatThrownBy(() -> DatasetReader.read(dir.resolve("val"), ReadOptions.defaults()))
         .hasMessage(
-            dir.resolve("val_text.txt") + " has 3 lines but " + dir.resolve("val_labels.txt")
+            dir.resolve("val_text.txt")
+                + " has 3 lines but "
+                + dir.resolve("val_labels.txt")
                 + " has 2; line i of one must label line i of the other");
   }
 
@@ -229,7 +366,8 @@ class BadInputTest {
     assertThatThrownBy(() -> DatasetReader.read(dir.resolve("test"), ReadOptions.defaults()))
         .hasMessage(dir.resolve("test_text.txt") + " line 2: empty text");
     Dataset data =
-        DatasetReader.read(dir.resolve("test"), ReadOptions.builder().policy(BadInputPolicy.SKIP).build());
+        DatasetReader.read(
+            dir.resolve("test"), ReadOptions.builder().policy(BadInputPolicy.SKIP).build());
     assertThat(data.size()).isEqualTo(1);
     assertThat(data.skipped().lines(SkipReason.EMPTY_TEXT)).containsExactly(2L);
     assertThat(data.skipped().lines(SkipReason.UNKNOWN_LABEL)).containsExactly(3L);

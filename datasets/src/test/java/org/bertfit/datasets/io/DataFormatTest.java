@@ -21,7 +21,8 @@ class DataFormatTest {
         Arguments.of("a.TSV", "x\ty\n", DataFormat.TSV),
         Arguments.of("a.jsonl", "{}\n", DataFormat.JSONL),
         Arguments.of("a.conll", "EU B-ORG\n", DataFormat.CONLL),
-        Arguments.of("emotion.txt", "\ni feel good;joy\nno label\ni am sad;sadness\n", DataFormat.SEMICOLON),
+        Arguments.of(
+            "emotion.txt", "\ni feel good;joy\nno label\ni am sad;sadness\n", DataFormat.SEMICOLON),
         Arguments.of("ner.txt", "-DOCSTART- -X- O\n\nEU NNP B-ORG\n", DataFormat.CONLL),
         Arguments.of("mit.txt", "B-Rating\t2\nO\tstar\n", DataFormat.CONLL),
         Arguments.of("ner2.txt", "EU NNP B-ORG\nrejects VBZ O\n", DataFormat.CONLL),
@@ -48,11 +49,14 @@ class DataFormatTest {
     Path file = Files.writeString(dir.resolve("notes.txt"), "just some prose\nwithout structure\n");
     assertThatThrownBy(() -> DataFormat.detect(file))
         .hasMessage(
-            "cannot tell the input format of " + file + " from its name or first lines; give it as"
+            "cannot tell the input format of "
+                + file
+                + " from its name or first lines; give it as"
                 + " one of: csv, tsv, tweeteval, semicolon, jsonl, conll");
     assertThatThrownBy(() -> DataFormat.detect(dir.resolve("nothing.csv")))
         .hasMessage(dir.resolve("nothing.csv") + ": no such file");
     assertThatThrownBy(() -> DataFormat.fromName("xml"))
-        .hasMessage("unknown input format 'xml'; known: csv, tsv, tweeteval, semicolon, jsonl, conll");
+        .hasMessage(
+            "unknown input format 'xml'; known: csv, tsv, tweeteval, semicolon, jsonl, conll");
   }
 }

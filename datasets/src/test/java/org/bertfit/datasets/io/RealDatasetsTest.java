@@ -24,9 +24,12 @@ class RealDatasetsTest {
 
   static Stream<Arguments> emotion() {
     return Stream.of(
-        Arguments.of("train.txt", "joy 5362, sadness 4666, anger 2159, fear 1937, love 1304, surprise 572"),
-        Arguments.of("validation.txt", "joy 704, sadness 550, anger 275, fear 212, love 178, surprise 81"),
-        Arguments.of("test.txt", "joy 695, sadness 581, anger 275, fear 224, love 159, surprise 66"));
+        Arguments.of(
+            "train.txt", "joy 5362, sadness 4666, anger 2159, fear 1937, love 1304, surprise 572"),
+        Arguments.of(
+            "validation.txt", "joy 704, sadness 550, anger 275, fear 212, love 178, surprise 81"),
+        Arguments.of(
+            "test.txt", "joy 695, sadness 581, anger 275, fear 224, love 159, surprise 66"));
   }
 
   @ParameterizedTest(name = "emotion/{0}")
@@ -65,7 +68,8 @@ class RealDatasetsTest {
     assertThatThrownBy(() -> DatasetReader.read(dir.resolve("train"), ReadOptions.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            dir.resolve("train_text.txt") + ": no such file (TweetEval split 'train' needs"
+            dir.resolve("train_text.txt")
+                + ": no such file (TweetEval split 'train' needs"
                 + " train_text.txt and train_labels.txt)");
   }
 
@@ -101,7 +105,8 @@ class RealDatasetsTest {
 
   static Stream<Arguments> conll() {
     return Stream.of(
-        Arguments.of("train.txt", 14_041, 203_621, "B-PER 6600, B-ORG 6321, B-LOC 7140, B-MISC 3438"),
+        Arguments.of(
+            "train.txt", 14_041, 203_621, "B-PER 6600, B-ORG 6321, B-LOC 7140, B-MISC 3438"),
         Arguments.of("valid.txt", 3_250, 51_362, "B-PER 1842, B-ORG 1341, B-LOC 1837, B-MISC 922"),
         Arguments.of("test.txt", 3_453, 46_435, "B-PER 1617, B-ORG 1661, B-LOC 1668, B-MISC 702"));
   }

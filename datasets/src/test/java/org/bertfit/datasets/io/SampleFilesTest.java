@@ -36,19 +36,31 @@ class SampleFilesTest {
             .build();
     return Stream.of(
         Arguments.of(
-            "emotion/train-200.txt", ReadOptions.defaults(), DataFormat.SEMICOLON, 200,
+            "emotion/train-200.txt",
+            ReadOptions.defaults(),
+            DataFormat.SEMICOLON,
+            200,
             counts("anger 32, fear 22, joy 76, love 12, sadness 47, surprise 11")),
         Arguments.of(
-            "tweeteval/sentiment/val", ReadOptions.defaults(), DataFormat.TWEETEVAL, 200,
+            "tweeteval/sentiment/val",
+            ReadOptions.defaults(),
+            DataFormat.TWEETEVAL,
+            200,
             counts("negative 32, neutral 86, positive 82")),
         Arguments.of(
-            "jsonl/tweets-200.jsonl", ReadOptions.defaults(), DataFormat.JSONL, 200,
+            "jsonl/tweets-200.jsonl",
+            ReadOptions.defaults(),
+            DataFormat.JSONL,
+            200,
             counts("negative 32, neutral 86, positive 82")),
         Arguments.of(
             "goemotions/train-200.tsv", goemotionsTsv, DataFormat.TSV, 200, GOEMOTIONS_200),
         Arguments.of("csv/goemotions-200.csv", goemotionsCsv, DataFormat.CSV, 200, GOEMOTIONS_200),
         Arguments.of(
-            "conll2003/train-sample.txt", ReadOptions.defaults(), DataFormat.CONLL, 11,
+            "conll2003/train-sample.txt",
+            ReadOptions.defaults(),
+            DataFormat.CONLL,
+            11,
             counts("B-LOC 5, B-MISC 8, B-ORG 8, B-PER 8, I-MISC 2, I-ORG 3, I-PER 8, O 222")));
   }
 
@@ -68,14 +80,16 @@ class SampleFilesTest {
   void multiLabelRowsAndIdsMappedToNames() {
     Dataset data =
         DatasetReader.read(
-            sample("goemotions/train-200.tsv"), TestData.goemotions(sample("goemotions/labels.txt")));
+            sample("goemotions/train-200.tsv"),
+            TestData.goemotions(sample("goemotions/labels.txt")));
     assertThat(data.task()).isEqualTo(Task.MULTI_LABEL);
     DatasetStatistics stats = DatasetStatistics.of(data);
     assertThat(stats.rows() - stats.labelsPerExample().get(1)).isEqualTo(34);
     assertThat(stats.labelTotal()).isEqualTo(239);
     // row 1: "My favourite food is anything I didn't have to cook myself.<TAB>27<TAB>eebbqej"
     assertThat(data.get(0).labels()).containsExactly("neutral");
-    assertThat(data.get(0).text()).isEqualTo("My favourite food is anything I didn't have to cook myself.");
+    assertThat(data.get(0).text())
+        .isEqualTo("My favourite food is anything I didn't have to cook myself.");
   }
 
   @Test
@@ -87,7 +101,8 @@ class SampleFilesTest {
     // row 2 of the CSV holds a comma inside quotes
     assertThat(csv.get(1).text()).startsWith("Now if he does off himself, everyone");
     assertThat(csv.get(1).line()).isEqualTo(3);
-    Dataset tweets = DatasetReader.read(sample("tweeteval/sentiment/val_text.txt"), ReadOptions.defaults());
+    Dataset tweets =
+        DatasetReader.read(sample("tweeteval/sentiment/val_text.txt"), ReadOptions.defaults());
     assertThat(tweets.labelNames()).containsExactly("negative", "neutral", "positive");
     assertThat(tweets.get(0).labels()).containsExactly("neutral");
   }
@@ -98,7 +113,8 @@ class SampleFilesTest {
     assertThat(data.task()).isEqualTo(Task.TOKEN_CLASSIFICATION);
     // lines 3-11: "EU NNP B-NP B-ORG" ... ". . O O"
     assertThat(data.get(0).words())
-        .containsExactly("EU", "rejects", "German", "call", "to", "boycott", "British", "lamb", ".");
+        .containsExactly(
+            "EU", "rejects", "German", "call", "to", "boycott", "British", "lamb", ".");
     assertThat(data.get(0).labels())
         .containsExactly("B-ORG", "O", "B-MISC", "O", "O", "O", "B-MISC", "O", "O");
     assertThat(data.get(0).line()).isEqualTo(3);

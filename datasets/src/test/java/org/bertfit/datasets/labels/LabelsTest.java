@@ -26,7 +26,8 @@ class LabelsTest {
   void fitsSortedLabelsAndRoundTripsThroughConfigJson() throws Exception {
     Dataset emotion = DatasetReader.read(sample("emotion/train-200.txt"), ReadOptions.defaults());
     LabelEncoder labels = LabelEncoder.fit(emotion);
-    assertThat(labels.names()).containsExactly("anger", "fear", "joy", "love", "sadness", "surprise");
+    assertThat(labels.names())
+        .containsExactly("anger", "fear", "joy", "love", "sadness", "surprise");
     ObjectNode config = JSON.createObjectNode();
     labels.writeConfig(config);
     assertThat(JSON.writeValueAsString(config))
@@ -62,25 +63,33 @@ class LabelsTest {
 
   @Test
   void multiLabelBinarizerRowsAndInverse() {
-    MultiLabelBinarizer binarizer = new MultiLabelBinarizer(LabelEncoder.of(List.of("a", "b", "c")));
+    MultiLabelBinarizer binarizer =
+        new MultiLabelBinarizer(LabelEncoder.of(List.of("a", "b", "c")));
     assertThat(binarizer.transform(List.of("c", "a"))).containsExactly(1f, 0f, 1f);
     assertThat(binarizer.inverse(new float[] {0.7f, 0.5f, 0.2f}, 0.5f)).containsExactly("a");
   }
 
   /**
-   * Reference: scikit-learn 1.2.1, {@code compute_class_weight("balanced", classes=np.arange(6), y=y)}
-   * with y built from the emotion train counts of SOURCE.md (anger 2159, fear 1937, joy 5362,
+   * Reference: scikit-learn 1.2.1, {@code compute_class_weight("balanced", classes=np.arange(6),
+   * y=y)} with y built from the emotion train counts of SOURCE.md (anger 2159, fear 1937, joy 5362,
    * love 1304, sadness 4666, surprise 572).
    */
   @Test
   @Tag("integration")
   void balancedWeightsMatchScikitLearn() {
-    Dataset train = DatasetReader.read(TestData.shared("emotion/train.txt"), ReadOptions.defaults());
+    Dataset train =
+        DatasetReader.read(TestData.shared("emotion/train.txt"), ReadOptions.defaults());
     double[] weights = ClassWeights.balanced(train, LabelEncoder.fit(train));
     assertThat(weights)
         .containsExactly(
-            new double[] {1.2351397251814111, 1.3766993632765445, 0.49732686808404825,
-                2.044989775051125, 0.5715102157451064, 4.662004662004662},
+            new double[] {
+              1.2351397251814111,
+              1.3766993632765445,
+              0.49732686808404825,
+              2.044989775051125,
+              0.5715102157451064,
+              4.662004662004662
+            },
             within(1e-12));
   }
 

@@ -40,10 +40,12 @@ class ResamplingTest {
   void multiLabelDataIsNotResampled() {
     Dataset multi =
         DatasetReader.read(
-            sample("goemotions/train-200.tsv"), TestData.goemotions(sample("goemotions/labels.txt")));
+            sample("goemotions/train-200.tsv"),
+            TestData.goemotions(sample("goemotions/labels.txt")));
     assertThatThrownBy(() -> Resampling.oversample(multi, 1))
         .hasMessage(
-            multi.source() + ": random resampling needs single-label data; for multi-label data use"
+            multi.source()
+                + ": random resampling needs single-label data; for multi-label data use"
                 + " positive weights in the loss");
   }
 }

@@ -83,7 +83,9 @@ class SplitterTest {
   @Test
   void leavesExamplesForTraining() {
     assertThatThrownBy(() -> SplitOptions.stratified(0.5, 0.5, 1))
-        .hasMessage("validation (0.5) and test (0.5) must be >= 0 and leave examples for training (sum < 1)");
+        .hasMessage(
+            "validation (0.5) and test (0.5) must be >= 0 and leave examples for training (sum <"
+                + " 1)");
   }
 
   /**

@@ -21,8 +21,12 @@ class DatasetStatisticsTest {
     LengthStatistics stats = LengthStatistics.of(new int[] {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5}, 8, 1);
     assertThat(stats.percentiles())
         .containsExactly(
-            entry("min", 1.0), entry("p50", 4.0), entry("p90", 6.0), entry("p95", 7.5),
-            entry("p99", 8.700000000000001), entry("max", 9.0));
+            entry("min", 1.0),
+            entry("p50", 4.0),
+            entry("p90", 6.0),
+            entry("p95", 7.5),
+            entry("p99", 8.700000000000001),
+            entry("max", 9.0));
     assertThat(stats.mean()).isCloseTo(44.0 / 11, within(1e-12));
   }
 
@@ -36,12 +40,15 @@ class DatasetStatisticsTest {
     assertThat(stats.labelsPerExample()).isEmpty();
   }
 
-  /** GoEmotions sample: 200 rows, 239 labels, 34 rows with several; nervousness and pride absent. */
+  /**
+   * GoEmotions sample: 200 rows, 239 labels, 34 rows with several; nervousness and pride absent.
+   */
   @Test
   void multiLabelStatistics() {
     Dataset data =
         DatasetReader.read(
-            sample("goemotions/train-200.tsv"), TestData.goemotions(sample("goemotions/labels.txt")));
+            sample("goemotions/train-200.tsv"),
+            TestData.goemotions(sample("goemotions/labels.txt")));
     DatasetStatistics stats = DatasetStatistics.of(data);
     assertThat(stats.meanLabelsPerExample()).isCloseTo(239.0 / 200, within(1e-12));
     assertThat(stats.labelsPerExample().get(1)).isEqualTo(166);
@@ -67,7 +74,8 @@ class DatasetStatisticsTest {
       assertThat(lengths.maxLength()).isEqualTo(16);
       assertThat(lengths.percentiles().get("max")).isEqualTo(16.0);
       assertThat(lengths.truncated()).isPositive().isLessThan(200);
-      // "i am feeling grouchy" (line 5): [CLS] i am feeling gr ##ou ##chy [SEP] is at most 16 tokens
+      // "i am feeling grouchy" (line 5): [CLS] i am feeling gr ##ou ##chy [SEP] is at most 16
+      // tokens
       assertThat(lengths.percentiles().get("min")).isLessThan(16.0);
     }
   }

@@ -46,7 +46,9 @@ class TokenizerJsonTest {
         BertTokenizer reference =
             BertTokenizer.fromTokenizerJson(referenceTokenizerJson(dir), 128)) {
       for (String text : texts) {
-        assertThat(ours.encode(text).inputIds()).as(text).isEqualTo(reference.encode(text).inputIds());
+        assertThat(ours.encode(text).inputIds())
+            .as(text)
+            .isEqualTo(reference.encode(text).inputIds());
       }
       TokenizedText hello = ours.encode("Hello, world!");
       // [CLS] hello , world ! [SEP] in the uncased BERT vocabulary
