@@ -25,6 +25,12 @@ public final class TestData {
     }
   }
 
+  /** The shipped GoEmotions sample: 200 rows, multi-label, ids into {@code labels.txt}. */
+  public static Dataset sampleGoEmotions() {
+    return DatasetReader.read(
+        sample("goemotions/train-200.tsv"), goemotions(sample("goemotions/labels.txt")));
+  }
+
   /** GoEmotions' TSV layout: no header, text, comma-separated ids into {@code labels.txt}. */
   public static ReadOptions goemotions(Path labelsTxt) {
     return ReadOptions.builder()

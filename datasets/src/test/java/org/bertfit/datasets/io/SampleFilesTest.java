@@ -78,10 +78,7 @@ class SampleFilesTest {
 
   @Test
   void multiLabelRowsAndIdsMappedToNames() {
-    Dataset data =
-        DatasetReader.read(
-            sample("goemotions/train-200.tsv"),
-            TestData.goemotions(sample("goemotions/labels.txt")));
+    Dataset data = TestData.sampleGoEmotions();
     assertThat(data.task()).isEqualTo(Task.MULTI_LABEL);
     DatasetStatistics stats = DatasetStatistics.of(data);
     assertThat(stats.rows() - stats.labelsPerExample().get(1)).isEqualTo(34);

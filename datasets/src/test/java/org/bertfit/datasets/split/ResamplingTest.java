@@ -38,10 +38,7 @@ class ResamplingTest {
 
   @Test
   void multiLabelDataIsNotResampled() {
-    Dataset multi =
-        DatasetReader.read(
-            sample("goemotions/train-200.tsv"),
-            TestData.goemotions(sample("goemotions/labels.txt")));
+    Dataset multi = TestData.sampleGoEmotions();
     assertThatThrownBy(() -> Resampling.oversample(multi, 1))
         .hasMessage(
             multi.source()

@@ -45,10 +45,7 @@ class DatasetStatisticsTest {
    */
   @Test
   void multiLabelStatistics() {
-    Dataset data =
-        DatasetReader.read(
-            sample("goemotions/train-200.tsv"),
-            TestData.goemotions(sample("goemotions/labels.txt")));
+    Dataset data = TestData.sampleGoEmotions();
     DatasetStatistics stats = DatasetStatistics.of(data);
     assertThat(stats.meanLabelsPerExample()).isCloseTo(239.0 / 200, within(1e-12));
     assertThat(stats.labelsPerExample().get(1)).isEqualTo(166);
