@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     description = "Benchmarks: each prints its figures, measured side by side in the same run.",
-    subcommands = {BenchForwardCommand.class, BenchReportCommand.class})
+    subcommands = {BenchForwardCommand.class, BenchReportCommand.class, BenchTokenizeCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       ImportCommand.class,
       ReportCommand.class,
+      DataCommand.class,
       BenchCommand.class,
     })
 public final class BertfitCommand implements Runnable {

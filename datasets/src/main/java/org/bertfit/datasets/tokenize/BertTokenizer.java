@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bertfit.datasets.internal.NativeBatchEncoder;
 
 /**
- * A BERT tokenizer: Hugging Face's tokenizers (through DJL) with truncation to a maximum length and
- * no padding (batches pad themselves, see {@link EncodedBatch}).
+ * A BERT tokenizer: Hugging Face's tokenizers (through DJL) with special tokens, truncation to a
+ * maximum length and no padding (batches pad themselves, see {@link EncodedBatch}).
  */
 public final class BertTokenizer implements AutoCloseable {
   private final HuggingFaceTokenizer tokenizer;
@@ -38,10 +38,20 @@ public final class BertTokenizer implements AutoCloseable {
 
   /** Builds the WordPiece tokenizer of a BERT {@code vocab.txt}. */
   public static BertTokenizer fromVocab(Path vocabTxt, boolean lowercase, int maxLength) {
-    byte[] json = TokenizerJson.forVocabFile(vocabTxt, lowercase).getBytes(StandardCharsets.UTF_8);
+    return fromJson(TokenizerJson.forVocabFile(vocabTxt, lowercase), maxLength);
+  }
+
+  /** The tokenizer of Google's BERT-base uncased vocabulary, shipped with bertfit. */
+  public static BertTokenizer bertBaseUncased(int maxLength) {
+    return fromJson(TokenizerJson.bertBaseUncased(), maxLength);
+  }
+
+  /** Loads the text of a {@code tokenizer.json}. */
+  public static BertTokenizer fromJson(String tokenizerJson, int maxLength) {
+    byte[] bytes = tokenizerJson.getBytes(StandardCharsets.UTF_8);
     try {
       return create(
-          HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options(maxLength)),
+          HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bytes), options(maxLength)),
           maxLength);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,12 +86,25 @@ public final class BertTokenizer implements AutoCloseable {
 
   /** Tokenizes texts in one native call (parallel inside the tokenizers library). */
   public List<TokenizedText> encodeAll(List<String> texts) {
-    Encoding[] encodings = tokenizer.batchEncode(texts);
-    List<TokenizedText> out = new ArrayList<>(encodings.length);
-    for (Encoding e : encodings) {
-      out.add(convert(e));
+    return NativeBatchEncoder.encode(tokenizer, texts, null);
+  }
+
+  /** Tokenizes text pairs ({@code texts.get(i)} with {@code pairs.get(i)}) in one native call. */
+  public List<TokenizedText> encodeAll(List<String> texts, List<String> pairs) {
+    if (texts.size() != pairs.size()) {
+      throw new IllegalArgumentException(
+          texts.size() + " texts but " + pairs.size() + " second texts of pairs");
     }
-    return out;
+    return NativeBatchEncoder.encode(tokenizer, texts, pairs);
+  }
+
+  /**
+   * Tokenizes a sentence already split into words (token classification), keeping for each token
+   * the index of the word it came from.
+   */
+  public TokenizedWords encodeWords(List<String> words) {
+    Encoding e = tokenizer.encode(words.toArray(new String[0]), true, false);
+    return new TokenizedWords(convert(e), NativeBatchEncoder.toInts(e.getWordIds()));
   }
 
   /** Tokenizes and pads {@code texts} to {@code seqLength}. */
@@ -103,15 +126,10 @@ public final class BertTokenizer implements AutoCloseable {
   }
 
   private static TokenizedText convert(Encoding e) {
-    return new TokenizedText(toInts(e.getIds()), toInts(e.getTypeIds()), e.exceedMaxLength());
-  }
-
-  private static int[] toInts(long[] values) {
-    int[] out = new int[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (int) values[i];
-    }
-    return out;
+    return new TokenizedText(
+        NativeBatchEncoder.toInts(e.getIds()),
+        NativeBatchEncoder.toInts(e.getTypeIds()),
+        e.exceedMaxLength());
   }
 
   @Override

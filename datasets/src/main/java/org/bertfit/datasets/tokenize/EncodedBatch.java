@@ -1,5 +1,6 @@
 package org.bertfit.datasets.tokenize;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,8 +13,14 @@ public record EncodedBatch(
     int n = batchSize * seqLength;
     if (inputIds.length != n || attentionMask.length != n || tokenTypeIds.length != n) {
       throw new IllegalArgumentException(
-          "arrays must hold batchSize*seqLength = " + n + " ids; got " + inputIds.length + ", "
-              + attentionMask.length + ", " + tokenTypeIds.length);
+          "arrays must hold batchSize*seqLength = "
+              + n
+              + " ids; got "
+              + inputIds.length
+              + ", "
+              + attentionMask.length
+              + ", "
+              + tokenTypeIds.length);
     }
   }
 
@@ -28,7 +35,7 @@ public record EncodedBatch(
     int[] mask = new int[batch * seqLength];
     int[] types = new int[batch * seqLength];
     if (padId != 0) {
-      java.util.Arrays.fill(ids, padId);
+      Arrays.fill(ids, padId);
     }
     for (int row = 0; row < batch; row++) {
       TokenizedText text = texts.get(row);
@@ -39,15 +46,26 @@ public record EncodedBatch(
       int offset = row * seqLength;
       System.arraycopy(text.inputIds(), 0, ids, offset, text.length());
       System.arraycopy(text.tokenTypeIds(), 0, types, offset, text.length());
-      java.util.Arrays.fill(mask, offset, offset + text.length(), 1);
+      Arrays.fill(mask, offset, offset + text.length(), 1);
     }
     return new EncodedBatch(batch, seqLength, ids, mask, types);
   }
 
   /** Pads to the longest text of the batch (dynamic padding). */
   public static EncodedBatch padToLongest(List<TokenizedText> texts, int padId) {
+    return padToLongest(texts, padId, 1);
+  }
+
+  /**
+   * Pads to the longest text of the batch rounded up to a multiple of {@code multipleOf} (8 suits
+   * tensor cores and mixed precision).
+   */
+  public static EncodedBatch padToLongest(List<TokenizedText> texts, int padId, int multipleOf) {
+    if (multipleOf < 1) {
+      throw new IllegalArgumentException("multipleOf must be >= 1, got " + multipleOf);
+    }
     int longest = texts.stream().mapToInt(TokenizedText::length).max().orElse(0);
-    return pad(texts, longest, padId);
+    return pad(texts, (longest + multipleOf - 1) / multipleOf * multipleOf, padId);
   }
 
   /** Number of real (unpadded) tokens in row {@code row}. */

@@ -11,7 +11,10 @@ public record TokenizedText(int[] inputIds, int[] tokenTypeIds, boolean truncate
   public TokenizedText {
     if (inputIds.length != tokenTypeIds.length) {
       throw new IllegalArgumentException(
-          "inputIds (" + inputIds.length + ") and tokenTypeIds (" + tokenTypeIds.length
+          "inputIds ("
+              + inputIds.length
+              + ") and tokenTypeIds ("
+              + tokenTypeIds.length
               + ") differ in length");
     }
   }

@@ -3,7 +3,10 @@ package org.bertfit.datasets.tokenize;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,19 +14,33 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Builds a Hugging Face {@code tokenizer.json} for a BERT WordPiece vocabulary ({@code vocab.txt}, one
- * token a line, line number = id), as Hugging Face's {@code BertTokenizerFast} would: BERT normaliser
- * (optionally lower-casing and stripping accents), BERT pre-tokeniser, WordPiece with {@code ##}
- * continuation, and the {@code [CLS] A [SEP] B [SEP]} template.
+ * Builds a Hugging Face {@code tokenizer.json} for a BERT WordPiece vocabulary ({@code vocab.txt},
+ * one token a line, line number = id), as Hugging Face's {@code BertTokenizerFast} would: BERT
+ * normaliser (optionally lower-casing and stripping accents), BERT pre-tokeniser, WordPiece with
+ * {@code ##} continuation, and the {@code [CLS] A [SEP] B [SEP]} template.
  */
 public final class TokenizerJson {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> SPECIAL_TOKENS =
       List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]");
 
+  private static final String UNCASED_VOCAB = "bert-base-uncased-vocab.txt";
+
   private TokenizerJson() {}
+
+  /** The tokenizer.json of Google's BERT-base uncased vocabulary, shipped with bertfit. */
+  public static String bertBaseUncased() {
+    InputStream in = TokenizerJson.class.getResourceAsStream(UNCASED_VOCAB);
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return forVocab(reader.lines().collect(Collectors.toList()), true, UNCASED_VOCAB);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Reads {@code vocab.txt} and returns the tokenizer.json text. */
   public static String forVocabFile(Path vocabTxt, boolean lowercase) {
@@ -34,7 +51,8 @@ public final class TokenizerJson {
       }
       return forVocab(vocab, lowercase, vocabTxt.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read vocabulary " + vocabTxt + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read vocabulary " + vocabTxt + ": " + e.getMessage(), e);
     }
   }
 

@@ -2,7 +2,6 @@ package org.bertfit.datasets.tokenize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import org.bertfit.datasets.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TokenizerJsonTest {
-  private static final Path TWEETS = Path.of("../../shared/datasets/tweeteval/sentiment/test_text.txt");
 
   static Path vocab() throws URISyntaxException {
-    return Path.of(TokenizerJsonTest.class.getResource("/tokenize/bert-uncased-vocab.txt").toURI());
+    return Path.of(BertTokenizer.class.getResource("bert-base-uncased-vocab.txt").toURI());
   }
 
   /** The real tokenizer.json of the same uncased vocabulary, shipped in a langchain4j jar. */
@@ -46,7 +46,9 @@ class TokenizerJsonTest {
         BertTokenizer reference =
             BertTokenizer.fromTokenizerJson(referenceTokenizerJson(dir), 128)) {
       for (String text : texts) {
-        assertThat(ours.encode(text).inputIds()).as(text).isEqualTo(reference.encode(text).inputIds());
+        assertThat(ours.encode(text).inputIds())
+            .as(text)
+            .isEqualTo(reference.encode(text).inputIds());
       }
       TokenizedText hello = ours.encode("Hello, world!");
       // [CLS] hello , world ! [SEP] in the uncased BERT vocabulary
@@ -57,8 +59,8 @@ class TokenizerJsonTest {
 
   @Test
   void thousandRealTweetsGiveIdenticalIds(@TempDir Path dir) throws Exception {
-    assumeTrue(Files.exists(TWEETS), "skipped: " + TWEETS + " is absent (see ../shared/datasets)");
-    List<String> tweets = Files.readAllLines(TWEETS, StandardCharsets.UTF_8).subList(0, 1000);
+    Path file = TestData.shared("tweeteval/sentiment/test_text.txt");
+    List<String> tweets = Files.readAllLines(file, StandardCharsets.UTF_8).subList(0, 1000);
     try (BertTokenizer ours = BertTokenizer.fromVocab(vocab(), true, 128);
         BertTokenizer reference =
             BertTokenizer.fromTokenizerJson(referenceTokenizerJson(dir), 128)) {
@@ -67,6 +69,29 @@ class TokenizerJsonTest {
       for (int i = 0; i < tweets.size(); i++) {
         assertThat(a.get(i).inputIds()).as(tweets.get(i)).isEqualTo(b.get(i).inputIds());
       }
+    }
+  }
+
+  /** The batch path (native calls) agrees with DJL's per-text encode, truncation flags included. */
+  @Test
+  void batchEncodingMatchesDjlPerText() throws Exception {
+    Path file = TestData.shared("tweeteval/sentiment/test_text.txt");
+    List<String> tweets = Files.readAllLines(file, StandardCharsets.UTF_8).subList(0, 1000);
+    try (BertTokenizer tokenizer = BertTokenizer.fromVocab(vocab(), true, 24)) {
+      List<TokenizedText> batch = tokenizer.encodeAll(tweets);
+      List<TokenizedText> pairs = tokenizer.encodeAll(tweets, shifted(tweets));
+      int truncated = 0;
+      for (int i = 0; i < tweets.size(); i++) {
+        TokenizedText single = tokenizer.encode(tweets.get(i));
+        assertThat(batch.get(i).inputIds()).as(tweets.get(i)).isEqualTo(single.inputIds());
+        assertThat(batch.get(i).tokenTypeIds()).isEqualTo(single.tokenTypeIds());
+        assertThat(batch.get(i).truncated()).isEqualTo(single.truncated());
+        truncated += single.truncated() ? 1 : 0;
+      }
+      assertThat(truncated).isBetween(100, 900);
+      TokenizedText pair = tokenizer.encode(tweets.get(0), tweets.get(1));
+      assertThat(pairs.get(0).inputIds()).isEqualTo(pair.inputIds());
+      assertThat(pairs.get(0).tokenTypeIds()).isEqualTo(pair.tokenTypeIds()).contains(1);
     }
   }
 
@@ -80,6 +105,12 @@ class TokenizerJsonTest {
       assertThat(batch.attentionMask()).containsExactly(1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0);
       assertThat(batch.length(1)).isEqualTo(3);
     }
+  }
+
+  private static List<String> shifted(List<String> texts) {
+    List<String> out = new ArrayList<>(texts.subList(1, texts.size()));
+    out.add(texts.get(0));
+    return out;
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** Label distributions, imbalance and token lengths of a dataset. */
+package org.bertfit.datasets.stats;

@@ -1,0 +1,2 @@
+/** BERT WordPiece tokenization through DJL's Hugging Face tokenizers, and padded batches of ids. */
+package org.bertfit.datasets.tokenize;
