@@ -13,7 +13,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
       Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
     LOG.debug("command failed", e);
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    cli.getErr().println("bertfit " + cli.getCommandName() + ": error: " + message);
+    cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": error: " + message);
     cli.getErr().flush();
     return 1;
   }

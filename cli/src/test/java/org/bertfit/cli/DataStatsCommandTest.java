@@ -98,6 +98,6 @@ class DataStatsCommandTest {
     Path file = emotion();
     assertThat(run("data", "stats", "--path", file.toString())).isEqualTo(1);
     assertThat(out.toString()).isEmpty();
-    assertThat(err.toString()).isEqualTo("bertfit stats: error: " + file + " line 3: empty text\n");
+    assertThat(err.toString()).isEqualTo("bertfit data stats: error: " + file + " line 3: empty text\n");
   }
 }
