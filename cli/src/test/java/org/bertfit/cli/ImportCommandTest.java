@@ -2,40 +2,20 @@ package org.bertfit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.bertfit.models.BertConfig;
 import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImportCommandTest {
-  private static final BertConfig TINY =
-      BertConfig.tiny().toBuilder()
-          .vocabSize(60)
-          .hiddenSize(128)
-          .numAttentionHeads(2)
-          .intermediateSize(256)
-          .maxPositionEmbeddings(64)
-          .initializerRange(0.2)
-          .build();
-
   @TempDir static Path dir;
   static Path savedModel;
 
   @BeforeAll
-  static void export() throws IOException {
-    List<String> vocab = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "!"));
-    for (char c = 'a'; c <= 'z'; c++) {
-      vocab.add(String.valueOf(c));
-      vocab.add("##" + c);
-    }
-    Path vocabFile = Files.write(dir.resolve("vocab.txt"), vocab);
-    savedModel = TinySavedModels.export(dir.resolve("saved"), TINY, 3, vocabFile, false);
+  static void export() {
+    Path vocabFile = TinySavedModels.writeVocab(dir.resolve("vocab.txt"));
+    savedModel = TinySavedModels.export(dir.resolve("saved"), TinySavedModels.CONFIG, 3, vocabFile, false);
   }
 
   @Test
@@ -58,7 +38,7 @@ class ImportCommandTest {
     CliRun inspect = CliRun.of("inspect", model.toString());
     assertThat(inspect.exitCode()).isZero();
     assertThat(inspect.out())
-        .contains("encoder: 2 layers, hidden 128, 2 heads, intermediate 256, gelu, vocabulary 60, 64 positions")
+        .contains("encoder: 2 layers, hidden 128, 2 heads, intermediate 256, gelu, vocabulary 120, 64 positions")
         .contains("head: single_label_classification, labels: neg, pos");
   }
 

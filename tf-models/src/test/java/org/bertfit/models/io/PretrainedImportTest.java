@@ -22,19 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Import from a SavedModel shaped like TF-Hub BERT, with a tiny encoder, end to end. */
 class PretrainedImportTest {
-  /**
-   * Head size 64, so that the number of heads can be inferred from the shapes; weights large
-   * enough that activations leave GELU's near-linear range.
-   */
-  static final BertConfig TINY =
-      BertConfig.tiny().toBuilder()
-          .vocabSize(120)
-          .hiddenSize(128)
-          .numAttentionHeads(2)
-          .intermediateSize(256)
-          .maxPositionEmbeddings(64)
-          .initializerRange(0.2)
-          .build();
+  static final BertConfig TINY = TinySavedModels.CONFIG;
 
   @TempDir static Path dir;
   static Path savedModel;
@@ -42,31 +30,8 @@ class PretrainedImportTest {
 
   @BeforeAll
   static void export() {
-    vocab = writeVocab(dir.resolve("vocab.txt"), TINY.vocabSize());
+    vocab = TinySavedModels.writeVocab(dir.resolve("vocab.txt"));
     savedModel = TinySavedModels.export(dir.resolve("tiny-bert"), TINY, 5, vocab, false);
-  }
-
-  /** [PAD] [UNK] [CLS] [SEP] [MASK], then lower-case words and letters, {@code size} in all. */
-  static Path writeVocab(Path path, int size) {
-    List<String> tokens = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "!", "'", "?"));
-    String words = "the a of and to in is it was that for on with as i you he she we they this but not be "
-        + "at by have from or had his her are an were one all there when which their so what out up about "
-        + "who if would my me no time can said like very good bad day";
-    for (String w : words.split(" ")) {
-      tokens.add(w);
-    }
-    for (char c = 'a'; c <= 'z'; c++) {
-      if (!tokens.contains(String.valueOf(c))) {
-        tokens.add(String.valueOf(c));
-      }
-      tokens.add("##" + c);
-    }
-    try {
-      Files.write(path, tokens.subList(0, size), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return path;
   }
 
   @Test

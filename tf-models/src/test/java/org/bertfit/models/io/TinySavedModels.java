@@ -3,7 +3,10 @@ package org.bertfit.models.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
 import org.tensorflow.SavedModelBundle;
@@ -16,7 +19,46 @@ import org.tensorflow.op.Ops;
  * segment_ids; outputs pooled_output, sequence_output; assets/vocab.txt), with a tiny random BERT.
  */
 public final class TinySavedModels {
+  /**
+   * A tiny encoder with head size 64, so that the number of heads can be inferred from the shapes;
+   * weights large enough that activations leave GELU's near-linear range.
+   */
+  public static final BertConfig CONFIG =
+      BertConfig.tiny().toBuilder()
+          .vocabSize(120)
+          .hiddenSize(128)
+          .numAttentionHeads(2)
+          .intermediateSize(256)
+          .maxPositionEmbeddings(64)
+          .initializerRange(0.2)
+          .build();
+
   private TinySavedModels() {}
+
+  /**
+   * Writes a WordPiece vocabulary of {@code CONFIG.vocabSize()} tokens: [PAD] [UNK] [CLS] [SEP]
+   * [MASK], punctuation, common lower-case words, then letters and their ## continuations.
+   */
+  public static Path writeVocab(Path path) {
+    List<String> tokens = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "!", "'", "?"));
+    String words = "the a of and to in is it was that for on with as i you he she we they this but not be "
+        + "at by have from or had his her are an were one all there when which their so what out up about "
+        + "who if would my me no time can said like very good bad day";
+    for (String w : words.split(" ")) {
+      tokens.add(w);
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      if (!tokens.contains(String.valueOf(c))) {
+        tokens.add(String.valueOf(c));
+      }
+      tokens.add("##" + c);
+    }
+    try {
+      return Files.write(path, tokens.subList(0, CONFIG.vocabSize()), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * Exports a tiny BERT with random weights ({@code seed}) to {@code dir}.
