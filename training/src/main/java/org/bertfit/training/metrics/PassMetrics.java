@@ -1,0 +1,101 @@
+package org.bertfit.training.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bertfit.datasets.BatchLabels;
+import org.bertfit.datasets.Task;
+import org.bertfit.evaluation.ConfusionMatrix;
+import org.bertfit.evaluation.LabelCounts;
+import org.bertfit.evaluation.MultiLabelConfusion;
+
+/**
+ * The counts of one pass over data (a logging window of training steps, or a validation run): the
+ * evaluation module's accumulator for the task, fed batch by batch with labels and probabilities,
+ * and the mean loss. {@link #reset()} starts a new pass.
+ */
+public final class PassMetrics {
+  private final Task task;
+  private final List<String> labels;
+  private final double[] thresholds;
+  private final ConfusionMatrix confusion;
+  private final MultiLabelConfusion multiLabel;
+  private double lossSum;
+  private long lossWeight;
+
+  /** @param threshold the decision threshold of every label, for multi-label tasks */
+  public PassMetrics(Task task, List<String> labels, double threshold) {
+    this.task = task;
+    this.labels = List.copyOf(labels);
+    this.thresholds = new double[labels.size()];
+    java.util.Arrays.fill(thresholds, threshold);
+    this.confusion = task == Task.MULTI_LABEL ? null : new ConfusionMatrix(labels.size());
+    this.multiLabel = task == Task.MULTI_LABEL ? new MultiLabelConfusion(labels.size()) : null;
+  }
+
+  /**
+   * Adds a batch.
+   *
+   * @param probabilities row-major {@code [batch, labels]}, or {@code [batch, seq, labels]} for tokens
+   * @param meanLoss the batch's mean loss
+   */
+  public void update(BatchLabels batchLabels, float[] probabilities, double meanLoss) {
+    int examples;
+    if (batchLabels instanceof BatchLabels.ClassIds ids) {
+      confusion.updateFromScores(ids.ids(), probabilities);
+      examples = ids.ids().length;
+    } else if (batchLabels instanceof BatchLabels.MultiHot hot) {
+      multiLabel.update(hot.values(), probabilities, thresholds);
+      examples = hot.values().length / hot.numLabels();
+    } else {
+      BatchLabels.TokenLabels tokens = (BatchLabels.TokenLabels) batchLabels;
+      updateTokens(tokens.ids(), probabilities);
+      examples = tokens.ids().length / tokens.seqLength();
+    }
+    lossSum += meanLoss * examples;
+    lossWeight += examples;
+  }
+
+  /** Per-token argmax against the tags, skipping tokens labelled -100. */
+  private void updateTokens(int[] tags, float[] probabilities) {
+    int n = labels.size();
+    for (int i = 0; i < tags.length; i++) {
+      if (tags[i] < 0) {
+        continue;
+      }
+      int best = 0;
+      for (int c = 1; c < n; c++) {
+        if (probabilities[i * n + c] > probabilities[i * n + best]) {
+          best = c;
+        }
+      }
+      confusion.update(tags[i], best);
+    }
+  }
+
+  /** The counts accumulated so far. */
+  public LabelCounts counts() {
+    return task == Task.MULTI_LABEL ? multiLabel : confusion;
+  }
+
+  /** {@code loss} then each metric's values. */
+  public Map<String, Double> results(List<Metric> metrics) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("loss", lossWeight == 0 ? Double.NaN : lossSum / lossWeight);
+    double accuracy = task == Task.MULTI_LABEL ? multiLabel.subsetAccuracy() : confusion.accuracy();
+    for (Metric m : metrics) {
+      out.putAll(m.values(counts(), accuracy, labels));
+    }
+    return out;
+  }
+
+  public void reset() {
+    if (confusion != null) {
+      confusion.reset();
+    } else {
+      multiLabel.reset();
+    }
+    lossSum = 0;
+    lossWeight = 0;
+  }
+}
