@@ -14,12 +14,11 @@ import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
-import org.tensorflow.op.OpScope;
-import org.tensorflow.op.Scope;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -57,11 +56,14 @@ public final class ParameterStore {
     if (parameters.containsKey(name) || graph.operation(name) != null) {
       throw new IllegalStateException("a variable named " + name + " already exists in the graph");
     }
-    Variable<TFloat32> variable = Variable.create(scoped(graph, name), Shape.of(shape), TFloat32.class);
-    if (!variable.op().name().equals(name)) {
-      throw new IllegalStateException(
-          "variable " + name + " was created as " + variable.op().name() + ": name clash in the graph");
-    }
+    // Built directly under its full name: name scopes would add suffixes, and creating a fresh
+    // scope per variable costs a pass over the whole graph.
+    Variable<TFloat32> variable =
+        new Variable<>(
+            graph.opBuilder(Variable.OP_NAME, name, graph.baseScope())
+                .setAttr("shape", Shape.of(shape))
+                .setAttr("dtype", DataType.DT_FLOAT)
+                .build());
     parameters.put(name, new Parameter(name, variable, shape.clone(), initializer));
     return variable;
   }
@@ -174,16 +176,4 @@ public final class ParameterStore {
     saver.save(session, prefix);
   }
 
-  /**
-   * A scope whose next op is named exactly {@code path} (sub-scopes and a final name). A fresh
-   * scope, not the graph's shared one, so that sub-scope names are not made unique by suffixes.
-   */
-  private static Scope scoped(Graph graph, String path) {
-    String[] parts = path.split("/");
-    Scope scope = new OpScope(graph);
-    for (int i = 0; i < parts.length - 1; i++) {
-      scope = scope.withSubScope(parts[i]);
-    }
-    return scope.withName(parts[parts.length - 1]);
-  }
 }

@@ -44,7 +44,6 @@ public final class ModelGraph implements AutoCloseable {
   private final ClassifierOutputs inference;
   private final Placeholder<TInt64> dropoutSeed;
   private final Variable<TInt64> step;
-  private final List<Parameter> newSlots = new ArrayList<>();
   private BestWeights bestWeights;
   private Loss loss;
   private Operand<?> labels;
@@ -112,7 +111,7 @@ public final class ModelGraph implements AutoCloseable {
 
   /**
    * A float variable of the optimizer shaped like {@code p}, named {@code optimizer/PARAM/SLOT};
-   * created once, and zero-initialised by the next {@link #initializeNewSlots()}.
+   * created once, and zero-initialised by {@link #resetOptimizer()}.
    */
   public Variable<TFloat32> slot(Parameter p, String name) {
     String full = "optimizer/" + p.name() + "/" + name;
@@ -120,9 +119,7 @@ public final class ModelGraph implements AutoCloseable {
     if (existing != null) {
       return existing.variable();
     }
-    Variable<TFloat32> v = optimizerState.create(full, p.shape(), Initializer.ZEROS);
-    newSlots.add(optimizerState.get(full));
-    return v;
+    return optimizerState.create(full, p.shape(), Initializer.ZEROS);
   }
 
   /** A fresh optimizer: every slot zeroed and the step counter back to 0. */
@@ -130,15 +127,6 @@ public final class ModelGraph implements AutoCloseable {
     Ops tf = Ops.create(graph);
     session.run(optimizerState.initializer(tf, 0, 0));
     session.run(tf.assign(step, tf.constant(0L)));
-    newSlots.clear();
-  }
-
-  /** Zero-initialises the slots created since the last call, in one session run. */
-  public void initializeNewSlots() {
-    if (!newSlots.isEmpty()) {
-      session.run(optimizerState.initializer(Ops.create(graph), 0, 0, newSlots));
-      newSlots.clear();
-    }
   }
 
   /** Every variable that a training checkpoint must hold besides the model's: slots and the step. */

@@ -18,7 +18,8 @@ import org.tensorflow.types.TInt32;
  * the training loss with respect to the trainable parameters only (a frozen encoder gets none),
  * clipping by global norm, the optimizer update at the scheduled learning rate, and the step
  * increment. With gradient accumulation, micro-batches add their gradients into accumulators and a
- * separate op applies their mean and clears them.
+ * separate op applies their mean and clears them. New optimizer slots start uninitialised: the
+ * caller resets or restores the optimizer state before the first step.
  */
 public final class TrainOps {
   /** A forward-backward pass that also updates (no accumulation), or that accumulates. */
@@ -74,7 +75,6 @@ public final class TrainOps {
       applyAccumulated = tf.withControlDependencies(clears).noOp();
       gradientNorm = update.norm();
     }
-    model.initializeNewSlots();
   }
 
   private record Update(Op op, Operand<TFloat32> norm) {}

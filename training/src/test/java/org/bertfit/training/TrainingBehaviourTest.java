@@ -1,0 +1,191 @@
+package org.bertfit.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.ProblemType;
+import org.bertfit.models.checkpoint.Checkpoint;
+import org.bertfit.training.callbacks.EarlyStopping;
+import org.bertfit.training.metrics.Metric;
+import org.bertfit.training.optimizers.Optimizer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingBehaviourTest {
+  @TempDir Path dir;
+  private String tokenizer;
+  private BertConfig config;
+  private EncodedDataset train;
+  private EncodedDataset validation;
+
+  @BeforeEach
+  void data() {
+    tokenizer = SyntheticData.tokenizerJson(dir);
+    config = SyntheticData.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3);
+    train = SyntheticData.encode(SyntheticData.singleLabel(64, 3, 11), tokenizer, config.labels());
+    validation = SyntheticData.encode(SyntheticData.singleLabel(32, 3, 12), tokenizer, config.labels());
+  }
+
+  private Model model(BertConfig c) {
+    Model model = Model.create(c, tokenizer, 5);
+    model.compile(Optimizer.adamW(), Model.defaultLoss(c), List.of(Metric.accuracy()));
+    return model;
+  }
+
+  private static FitConfig.Builder fit() {
+    return FitConfig.builder().batchSize(16).learningRate(1e-3).loggingSteps(1).evalStrategy(Strategy.NO);
+  }
+
+  private static double maxDifference(Map<String, float[]> a, Map<String, float[]> b) {
+    double max = 0;
+    for (String name : a.keySet()) {
+      float[] x = a.get(name);
+      float[] y = b.get(name);
+      for (int i = 0; i < x.length; i++) {
+        max = Math.max(max, Math.abs(x[i] - y[i]));
+      }
+    }
+    return max;
+  }
+
+  @Test
+  void gradientAccumulationOfTwoBatchesOfEightEqualsOneOfSixteen() {
+    Map<String, float[]> sixteen;
+    Map<String, float[]> twoByEight;
+    try (Model model = model(config)) {
+      model.fit(train, null, fit().batchSize(16).maxSteps(3).build());
+      sixteen = model.weights();
+    }
+    try (Model model = model(config)) {
+      model.fit(train, null, fit().batchSize(8).gradientAccumulationSteps(2).maxSteps(3).build());
+      twoByEight = model.weights();
+    }
+    try (Model model = model(config)) {
+      assertThat(maxDifference(model.weights(), sixteen)).as("training changed the weights").isGreaterThan(1e-3);
+    }
+    assertThat(maxDifference(sixteen, twoByEight)).isLessThanOrEqualTo(1e-5);
+  }
+
+  @Test
+  void frozenEncoderKeepsEveryEncoderWeightBitForBit() {
+    try (Model model = model(config)) {
+      Map<String, float[]> before = model.weights();
+      model.fit(train, null, fit().epochs(1).freezeEncoder(true).build());
+      Map<String, float[]> after = model.weights();
+      for (String name : before.keySet()) {
+        if (name.startsWith("bert/")) {
+          assertThat(after.get(name)).as(name).isEqualTo(before.get(name));
+        }
+      }
+      assertThat(after.get("classifier/kernel")).isNotEqualTo(before.get("classifier/kernel"));
+    }
+  }
+
+  @Test
+  void sameSeedSameLossCurve() {
+    BertConfig withDropout = config.toBuilder().hiddenDropoutProb(0.1).attentionProbsDropoutProb(0.1).build();
+    List<Double> first;
+    List<Double> second;
+    try (Model model = model(withDropout)) {
+      first = model.fit(train, null, fit().epochs(2).build()).values("loss");
+    }
+    try (Model model = model(withDropout)) {
+      second = model.fit(train, null, fit().epochs(2).build()).values("loss");
+    }
+    assertThat(first).hasSize(8);
+    for (int i = 0; i < first.size(); i++) {
+      assertThat(second.get(i)).isCloseTo(first.get(i), within(1e-6));
+    }
+  }
+
+  @Test
+  void resumingFromACheckpointEndsWithTheSameWeights() {
+    BertConfig withDropout = config.toBuilder().hiddenDropoutProb(0.1).attentionProbsDropoutProb(0.1).build();
+    FitConfig run = fit().epochs(3).saveStrategy(Strategy.STEPS).saveSteps(5).outputDir(dir.resolve("run")).build();
+    Map<String, float[]> uninterrupted;
+    try (Model model = model(withDropout)) {
+      model.fit(train, null, run);
+      uninterrupted = model.weights();
+    }
+    Path checkpoint = dir.resolve("run").resolve("checkpoint-5");
+    assertThat(checkpoint.resolve("trainer_state.json")).exists();
+    try (Model model = Model.load(checkpoint)) {
+      model.compile(Optimizer.adamW(), Model.defaultLoss(withDropout), List.of(Metric.accuracy()));
+      History resumed = model.fit(train, null, run.toBuilder().outputDir(dir.resolve("resumed")).build(), checkpoint);
+      assertThat(resumed.entries().get(resumed.entries().size() - 1).step()).isEqualTo(12);
+      assertThat(maxDifference(model.weights(), uninterrupted)).isLessThanOrEqualTo(1e-6);
+    }
+  }
+
+  @Test
+  void keepsOnlyTheLastCheckpoints() throws Exception {
+    try (Model model = model(config)) {
+      model.fit(train, null, fit().epochs(2).saveStrategy(Strategy.STEPS).saveSteps(2).saveTotalLimit(2)
+          .outputDir(dir.resolve("out")).build());
+    }
+    try (var files = Files.list(dir.resolve("out"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("checkpoint-6", "checkpoint-8");
+    }
+  }
+
+  @Test
+  void earlyStoppingStopsAfterPatienceEvaluationsWithoutImprovement() {
+    try (Model model = model(config)) {
+      History history =
+          model.fit(train, validation, fit().epochs(10).evalStrategy(Strategy.EPOCH).build(),
+              new EarlyStopping("eval_loss", 2, 10.0, false));
+      // The first evaluation sets the best; no later one improves by 10: stop after 1 + 2 evaluations.
+      assertThat(history.values("eval_loss")).hasSize(3);
+      assertThat(history.last("train").orElseThrow().step()).isEqualTo(12);
+    }
+  }
+
+  @Test
+  void loadBestModelAtEndRestoresTheBestEvaluatedWeights() {
+    FitConfig best = fit().epochs(3).evalStrategy(Strategy.EPOCH).saveStrategy(Strategy.EPOCH)
+        .outputDir(dir.resolve("best")).loadBestModelAtEnd(true).metricForBestModel("loss").build();
+    try (Model model = model(config)) {
+      History history = model.fit(train, validation, best);
+      List<Double> losses = history.values("eval_loss");
+      int bestIndex = losses.indexOf(losses.stream().min(Double::compare).orElseThrow());
+      // With this seed the validation loss is lowest before the last epoch, so restoring matters.
+      assertThat(bestIndex).isLessThan(losses.size() - 1);
+      long bestStep = 4L * (bestIndex + 1);
+      Checkpoint bestCheckpoint = Checkpoint.open(dir.resolve("best/checkpoint-" + bestStep + "/variables/variables"));
+      Checkpoint last = Checkpoint.open(dir.resolve("best/checkpoint-12/variables/variables"));
+      Map<String, float[]> weights = model.weights();
+      assertThat(weights.get("classifier/kernel")).isNotEqualTo(last.readFloats("classifier/kernel"));
+      for (String name : weights.keySet()) {
+        assertThat(weights.get(name)).as(name).isEqualTo(bestCheckpoint.readFloats(name));
+      }
+    }
+  }
+
+  @Test
+  void nonFiniteLossStopsWithTheStepNamedAndTheLastCheckpointIntact() throws Exception {
+    try (Model model = Model.create(config, tokenizer, 5)) {
+      model.compile(Optimizer.sgd(0), Model.defaultLoss(config), List.of());
+      FitConfig explosive = fit().epochs(5).learningRate(1e30).maxGradNorm(0).saveStrategy(Strategy.STEPS)
+          .saveSteps(1).outputDir(dir.resolve("nan")).build();
+      assertThatThrownBy(() -> model.fit(train, null, explosive))
+          .isInstanceOf(TrainingDivergedException.class)
+          .hasMessageContaining("the training loss is")
+          .hasMessageMatching("(?s).*at step \\d+ \\(epoch 1, batch \\d+\\).*");
+    }
+    try (var files = Files.list(dir.resolve("nan"))) {
+      List<Path> checkpoints = files.toList();
+      assertThat(checkpoints).isNotEmpty();
+      for (Path c : checkpoints) {
+        Checkpoint.open(c.resolve("variables/variables")).readFloats("classifier/kernel");
+      }
+    }
+  }
+}
