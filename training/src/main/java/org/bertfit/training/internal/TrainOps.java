@@ -42,9 +42,15 @@ public final class TrainOps {
     Ops tf = Ops.create(model.graph()).withSubScope("train");
     Output<?>[] variables = trainable.stream().map(p -> p.variable().asOutput()).toArray(Output<?>[]::new);
     Output<?>[] raw = model.graph().addGradients(model.trainingLoss().asOutput(), variables);
+    // A barrier: every gradient, and so every read of the weights, before any update.
+    List<Op> computed = new ArrayList<>();
+    for (Output<?> g : raw) {
+      computed.add(cast(g));
+    }
+    Ops afterBackward = tf.withControlDependencies(computed);
     List<Operand<TFloat32>> gradients = new ArrayList<>();
     for (Output<?> g : raw) {
-      gradients.add(cast(g));
+      gradients.add(afterBackward.identity(cast(g)));
     }
     learningRate = schedule.build(tf, model.step());
     if (accumulationSteps == 1) {

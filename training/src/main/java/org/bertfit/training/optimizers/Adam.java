@@ -53,8 +53,10 @@ public record Adam(double beta1, double beta2, double epsilon, boolean decoupled
       Ops step = tf;
       if (weightDecay > 0 && p.decays()) {
         if (decoupledWeightDecay) {
+          // After the gradient: the decay must not change the weights the gradient is computed from.
+          Ops afterGradient = tf.withControlDependencies(List.of(g));
           step = tf.withControlDependencies(
-              List.of(tf.assignSub(variable, tf.math.mul(variable, tf.math.mul(learningRate, wd)))));
+              List.of(afterGradient.assignSub(variable, tf.math.mul(variable, tf.math.mul(learningRate, wd)))));
         } else {
           g = tf.math.add(g, tf.math.mul(variable, wd));
         }

@@ -10,7 +10,9 @@ import org.tensorflow.types.TFloat32;
 /** Builds the graph ops that update parameters from their gradients. */
 public sealed interface Optimizer permits Adam, Sgd {
   /**
-   * The update of {@code parameters} by {@code gradients} (same order).
+   * The update of {@code parameters} by {@code gradients} (same order). The caller guarantees that
+   * each gradient is computed only after every read of the parameters by the forward and backward
+   * passes, so an update may start once its gradient is ready.
    *
    * @param learningRate the scheduled learning rate of this step (scalar)
    * @param t the 1-based number of this update, as a float scalar (for Adam's bias correction)
