@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       InspectCommand.class,
       ImportCommand.class,
+      ExportCommand.class,
       ReportCommand.class,
       DataCommand.class,
       BenchCommand.class,

@@ -149,14 +149,7 @@ public record SavedModelInfo(
   public String describe() {
     StringBuilder out = new StringBuilder();
     out.append("SavedModel: ").append(dir).append('\n');
-    for (MetaGraph meta : metaGraphs) {
-      out.append("tags: ").append(String.join(", ", meta.tags())).append('\n');
-      meta.signatures().forEach((name, sig) -> {
-        out.append("signature ").append(name).append(" (").append(sig.methodName()).append(")\n");
-        sig.inputs().forEach(t -> out.append(line("input", t)));
-        sig.outputs().forEach(t -> out.append(line("output", t)));
-      });
-    }
+    out.append(describeSignatures());
     out.append(String.format("variables: %,d  parameters: %,d%n", variables.size(), parameterCount()));
     out.append("op types (").append(opTypes.size()).append("): ").append(String.join(", ", opTypes)).append('\n');
     if (flaggedOps.isEmpty()) {
@@ -165,6 +158,20 @@ public record SavedModelInfo(
       out.append("flagged ops: ");
       flaggedOps.forEach((op, why) -> out.append(op).append(" (").append(why).append(") "));
       out.append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Each meta graph's tags, then its signatures with one line an input or output. */
+  public String describeSignatures() {
+    StringBuilder out = new StringBuilder();
+    for (MetaGraph meta : metaGraphs) {
+      out.append("tags: ").append(String.join(", ", meta.tags())).append('\n');
+      meta.signatures().forEach((name, sig) -> {
+        out.append("signature ").append(name).append(" (").append(sig.methodName()).append(")\n");
+        sig.inputs().forEach(t -> out.append(line("input", t)));
+        sig.outputs().forEach(t -> out.append(line("output", t)));
+      });
     }
     return out.toString();
   }

@@ -1,0 +1,79 @@
+package org.bertfit.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bertfit.models.export.ExportOptions;
+import org.bertfit.models.export.ExportedModel;
+import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.io.ModelDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bertfit export}: a bertfit model directory as a SavedModel version for TF Serving. */
+@Command(
+    name = "export",
+    description = {
+      "Export a bertfit model directory as a TensorFlow SavedModel in TF Serving's layout",
+      "(BASE/VERSION/: saved_model.pb, variables/, assets/), written atomically. Signatures",
+      "serving_default (logits, probabilities) and classify (labels, scores)."
+    })
+final class ExportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "MODEL_DIR",
+      description =
+          "bertfit model directory (config.json, variables/, tokenizer.json; thresholds.json for"
+              + " multi-label)")
+  Path model;
+
+  @Option(
+      names = "--out",
+      paramLabel = "BASE",
+      description = "Model base path to add a version to (default: saved_models/<model dir name>)")
+  Path out;
+
+  @Option(
+      names = "--version",
+      paramLabel = "N",
+      description = "Version to write (default: the highest existing + 1, or 1)")
+  Long version;
+
+  @Option(names = "--force", description = "Replace version N if it exists")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    if (!ModelDirectory.isModelDirectory(model)) {
+      throw new IllegalArgumentException(
+          model + " is not a bertfit model directory (config.json + variables/variables.index)");
+    }
+    ExportOptions options =
+        (version == null ? ExportOptions.nextVersion() : ExportOptions.version(version))
+            .withForce(force);
+    long start = System.nanoTime();
+    ExportedModel exported = ServingExport.export(new ModelDirectory(model), base(), options);
+    var stdout = spec.commandLine().getOut();
+    stdout.printf(
+        "wrote %s (version %d) in %.1f s%n",
+        exported.dir(), exported.version(), (System.nanoTime() - start) / 1e9);
+    stdout.print(exported.describe());
+    stdout.printf(
+        "serve: tensorflow_model_server --model_name=%s --model_base_path=%s"
+            + " --rest_api_port=8501%n",
+        base().toAbsolutePath().getFileName(), base().toAbsolutePath());
+    return 0;
+  }
+
+  /** The model base path: {@code --out}, else {@code saved_models/<model dir name>} here. */
+  Path base() {
+    return out != null
+        ? out
+        : Path.of("saved_models")
+            .resolve(model.toAbsolutePath().normalize().getFileName().toString());
+  }
+}

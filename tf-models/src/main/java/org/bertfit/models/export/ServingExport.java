@@ -1,0 +1,138 @@
+package org.bertfit.models.export;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bertfit.evaluation.Thresholds;
+import org.bertfit.models.checkpoint.ImportReport;
+import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.io.AtomicDirectory;
+import org.bertfit.models.io.ModelDirectory;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
+
+/**
+ * Exports a bertfit model as a SavedModel that TF Serving serves: written to {@code BASE/VERSION/}
+ * through a hidden temporary directory renamed into place, so a crash leaves no partial version.
+ *
+ * <pre>{@code
+ * ExportedModel exported = ServingExport.export(
+ *     new ModelDirectory(Path.of("models/sentiment")), Path.of("saved_models/sentiment"),
+ *     ExportOptions.nextVersion());
+ * }</pre>
+ */
+public final class ServingExport {
+  /** The signature with {@code logits} and {@code probabilities}. */
+  public static final String SERVING_DEFAULT = Signature.DEFAULT_KEY;
+
+  /** The signature with {@code labels} and {@code scores}. */
+  public static final String CLASSIFY = "classify";
+
+  /** Both signatures' method: callable through TF Serving's Predict API. */
+  public static final String PREDICT_METHOD = "tensorflow/serving/predict";
+
+  /**
+   * Output keys: {@code serving_default} has logits and probabilities, {@code classify} the rest.
+   */
+  public static final String LOGITS = "logits";
+
+  public static final String PROBABILITIES = "probabilities";
+  public static final String LABELS = "labels";
+  public static final String SCORES = "scores";
+
+  /**
+   * Per-label thresholds of a multi-label model, in a model directory and in an export's assets.
+   */
+  public static final String THRESHOLDS = "thresholds.json";
+
+  /** Where an export keeps its tokenizer.json, config.json and thresholds.json. */
+  public static final String ASSETS = "assets";
+
+  private ServingExport() {}
+
+  /**
+   * Exports the model of a bertfit model directory, with its {@code tokenizer.json} and, for a
+   * multi-label model, its {@code thresholds.json} (0.5 for every label when absent).
+   *
+   * @param base the model base path TF Serving is pointed at, e.g. {@code saved_models/NAME}
+   */
+  public static ExportedModel export(ModelDirectory source, Path base, ExportOptions options) {
+    Path thresholdsFile = source.dir().resolve(THRESHOLDS);
+    Thresholds thresholds = Files.exists(thresholdsFile) ? readThresholds(thresholdsFile) : null;
+    try (InferenceModel model = InferenceModel.create(source.config())) {
+      ImportReport report = model.load(source.checkpoint(), 0);
+      if (!report.newlyInitialized().isEmpty()) {
+        throw new IllegalArgumentException(
+            source.dir()
+                + ": the checkpoint has no values for "
+                + String.join(", ", report.newlyInitialized()));
+      }
+      return write(
+          model, source::tokenizerJsonText, thresholds, thresholdsFile.toString(), base, options);
+    }
+  }
+
+  /**
+   * Exports a live model with its tokenizer.
+   *
+   * @param tokenizerJson the text of the model's {@code tokenizer.json}
+   * @param thresholds a multi-label model's thresholds, or {@code null} (0.5 for every label)
+   */
+  public static ExportedModel export(
+      InferenceModel model,
+      String tokenizerJson,
+      Thresholds thresholds,
+      Path base,
+      ExportOptions options) {
+    return write(model, () -> tokenizerJson, thresholds, "thresholds", base, options);
+  }
+
+  /**
+   * The tokenizer.json text, read when the assets are written: last, after the graph and the
+   * weights. (The kill test holds an export at that point by making the file a named pipe.)
+   */
+  @FunctionalInterface
+  private interface TokenizerText {
+    String read() throws IOException;
+  }
+
+  private static ExportedModel write(
+      InferenceModel model,
+      TokenizerText tokenizer,
+      Thresholds given,
+      String thresholdsSource,
+      Path base,
+      ExportOptions options) {
+    Thresholds thresholds = LabelThresholds.resolve(model.config(), given, thresholdsSource);
+    Path target = ModelVersions.target(base, options.version());
+    AtomicDirectory.write(
+        target,
+        options.force(),
+        dir -> {
+          SavedModelBundle.Exporter savedModel =
+              SavedModelBundle.exporter(dir.toString()).withSession(model.session());
+          ServingSignatures.create(model, thresholds).forEach(savedModel::withSignature);
+          savedModel.export();
+          Path assets = Files.createDirectory(dir.resolve(ASSETS));
+          Files.writeString(
+              assets.resolve(ModelDirectory.CONFIG),
+              model.config().toJson(),
+              StandardCharsets.UTF_8);
+          if (thresholds != null) {
+            thresholds.save(assets.resolve(THRESHOLDS));
+          }
+          Files.writeString(
+              assets.resolve(ModelDirectory.TOKENIZER), tokenizer.read(), StandardCharsets.UTF_8);
+        });
+    return ExportedModel.read(target);
+  }
+
+  private static Thresholds readThresholds(Path file) {
+    try {
+      return Thresholds.load(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+}
