@@ -7,7 +7,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     description = "Benchmarks: each prints its figures, measured side by side in the same run.",
-    subcommands = {BenchForwardCommand.class, BenchReportCommand.class, BenchTokenizeCommand.class})
+    subcommands = {
+      BenchForwardCommand.class,
+      BenchTrainCommand.class,
+      BenchReportCommand.class,
+      BenchTokenizeCommand.class
+    })
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

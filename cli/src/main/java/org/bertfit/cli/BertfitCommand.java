@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       ImportCommand.class,
       ExportCommand.class,
+      TrainCommand.class,
       ReportCommand.class,
       DataCommand.class,
       BenchCommand.class,

@@ -12,6 +12,6 @@ import java.util.Map;
  */
 public record LogEntry(long step, double epoch, String kind, Map<String, Double> values) {
   public LogEntry {
-    values = Map.copyOf(values);
+    values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
   }
 }

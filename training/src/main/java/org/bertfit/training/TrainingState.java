@@ -30,6 +30,8 @@ public final class TrainingState {
   public long bestStep;
   /** The log so far. */
   public List<LogEntry> logHistory = new ArrayList<>();
+  /** Nanoseconds spent inside TensorFlow session runs by training steps (for benchmarks). */
+  public long sessionNanos;
   /** Numbers callbacks keep across a resume (e.g. evaluations without improvement). */
   public Map<String, Double> callbackState = new LinkedHashMap<>();
 

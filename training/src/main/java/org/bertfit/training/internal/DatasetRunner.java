@@ -29,9 +29,10 @@ public final class DatasetRunner {
   /** Loss, metrics, counts and predictions on labelled data (a loss must be set). */
   public Evaluation evaluate(EncodedDataset data, int batchSize, List<Metric> metrics, double threshold) {
     PassMetrics pass =
-        new PassMetrics(ModelGraph.taskOf(model.config()), model.config().labels(), threshold);
+        new PassMetrics(ModelGraph.taskOf(model.config()), model.config().labels(), threshold, true);
     Predictions predictions = run(data, batchSize, pass);
-    return new Evaluation(pass.results(metrics), pass.counts(), predictions);
+    return new Evaluation(
+        pass.results(metrics), model.config().labels(), pass.counts(), pass.scores(), predictions);
   }
 
   /** Predictions for every example (labels, if any, are not needed). */

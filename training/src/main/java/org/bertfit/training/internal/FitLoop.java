@@ -158,7 +158,9 @@ public final class FitLoop {
       if (single) {
         runner.fetch(ops.gradientNorm()).fetch(ops.learningRate());
       }
+      long before = System.nanoTime();
       try (Result r = runner.run()) {
+        state.sessionNanos += System.nanoTime() - before;
         double loss = ((TFloat32) r.get(0)).getFloat();
         if (!Double.isFinite(loss)) {
           throw new TrainingDivergedException(String.format(
@@ -183,12 +185,14 @@ public final class FitLoop {
       TrainOps ops, TrainingState state, StepTotals step, PassMetrics window, History history,
       EncodedDataset validation, BestWeights best, Checkpoints checkpoints) {
     if (ops.accumulationSteps() > 1) {
+      long before = System.nanoTime();
       try (Result r =
           model.session().runner()
               .addTarget(ops.applyAccumulated())
               .fetch(ops.gradientNorm())
               .fetch(ops.learningRate())
               .run()) {
+        state.sessionNanos += System.nanoTime() - before;
         step.gradientNorm = ((TFloat32) r.get(0)).getFloat();
         step.learningRate = ((TFloat32) r.get(1)).getFloat();
       }

@@ -8,6 +8,7 @@ import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.ConfusionMatrix;
 import org.bertfit.evaluation.LabelCounts;
 import org.bertfit.evaluation.MultiLabelConfusion;
+import org.bertfit.evaluation.ScoreBuffer;
 
 /**
  * The counts of one pass over data (a logging window of training steps, or a validation run): the
@@ -20,17 +21,32 @@ public final class PassMetrics {
   private final double[] thresholds;
   private final ConfusionMatrix confusion;
   private final MultiLabelConfusion multiLabel;
+  private final ScoreBuffer scores;
   private double lossSum;
   private long lossWeight;
 
   /** @param threshold the decision threshold of every label, for multi-label tasks */
   public PassMetrics(Task task, List<String> labels, double threshold) {
+    this(task, labels, threshold, false);
+  }
+
+  /**
+   * @param keepScores whether to keep every example's probabilities (for ranking metrics in the
+   *     final report; sequence tasks only)
+   */
+  public PassMetrics(Task task, List<String> labels, double threshold, boolean keepScores) {
     this.task = task;
     this.labels = List.copyOf(labels);
     this.thresholds = new double[labels.size()];
     java.util.Arrays.fill(thresholds, threshold);
     this.confusion = task == Task.MULTI_LABEL ? null : new ConfusionMatrix(labels.size());
     this.multiLabel = task == Task.MULTI_LABEL ? new MultiLabelConfusion(labels.size()) : null;
+    this.scores =
+        !keepScores || task == Task.TOKEN_CLASSIFICATION
+            ? null
+            : task == Task.MULTI_LABEL
+                ? ScoreBuffer.multiLabel(labels.size())
+                : ScoreBuffer.multiClass(labels.size());
   }
 
   /**
@@ -41,12 +57,27 @@ public final class PassMetrics {
    */
   public void update(BatchLabels batchLabels, float[] probabilities, double meanLoss) {
     int examples;
+    int n = labels.size();
     if (batchLabels instanceof BatchLabels.ClassIds ids) {
       confusion.updateFromScores(ids.ids(), probabilities);
       examples = ids.ids().length;
+      if (scores != null) {
+        for (int i = 0; i < examples; i++) {
+          scores.add(ids.ids()[i], row(probabilities, i, n));
+        }
+      }
     } else if (batchLabels instanceof BatchLabels.MultiHot hot) {
       multiLabel.update(hot.values(), probabilities, thresholds);
       examples = hot.values().length / hot.numLabels();
+      if (scores != null) {
+        for (int i = 0; i < examples; i++) {
+          int[] truth = new int[n];
+          for (int c = 0; c < n; c++) {
+            truth[c] = hot.values()[i * n + c] > 0.5f ? 1 : 0;
+          }
+          scores.add(truth, row(probabilities, i, n));
+        }
+      }
     } else {
       BatchLabels.TokenLabels tokens = (BatchLabels.TokenLabels) batchLabels;
       updateTokens(tokens.ids(), probabilities);
@@ -54,6 +85,14 @@ public final class PassMetrics {
     }
     lossSum += meanLoss * examples;
     lossWeight += examples;
+  }
+
+  private static double[] row(float[] values, int row, int width) {
+    double[] out = new double[width];
+    for (int c = 0; c < width; c++) {
+      out[c] = values[row * width + c];
+    }
+    return out;
   }
 
   /** Per-token argmax against the tags, skipping tokens labelled -100. */
@@ -76,6 +115,11 @@ public final class PassMetrics {
   /** The counts accumulated so far. */
   public LabelCounts counts() {
     return task == Task.MULTI_LABEL ? multiLabel : confusion;
+  }
+
+  /** Every example's probabilities with its truth, or null when not kept. */
+  public ScoreBuffer scores() {
+    return scores;
   }
 
   /** {@code loss} then each metric's values. */

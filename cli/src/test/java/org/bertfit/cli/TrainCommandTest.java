@@ -1,0 +1,76 @@
+package org.bertfit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.io.TinySavedModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bertfit train} end to end on a tiny pretrained SavedModel and a text;label file. */
+class TrainCommandTest {
+  @TempDir static Path dir;
+  static Path savedModel;
+
+  @BeforeAll
+  static void pretrained() {
+    savedModel = TinySavedModels.export(dir.resolve("pretrained"), TinySavedModels.CONFIG, 3,
+        TinySavedModels.writeVocab(dir.resolve("vocab.txt")), false);
+  }
+
+  /** Texts of filler words with one keyword; the keyword is the label. */
+  private static Path data(String name, int n, long seed) throws IOException {
+    List<String> keywords = List.of("good", "bad", "time");
+    List<String> filler = List.of("the", "of", "and", "to", "in", "is", "it", "was", "that", "for");
+    Random random = new Random(seed);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<String> words = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        words.add(filler.get(random.nextInt(filler.size())));
+      }
+      String keyword = keywords.get(random.nextInt(3));
+      words.add(random.nextInt(words.size()), keyword);
+      lines.add(String.join(" ", words) + ";" + keyword);
+    }
+    return Files.write(dir.resolve(name), lines);
+  }
+
+  @Test
+  void trainsEvaluatesAndWritesTheModel() throws IOException {
+    Path out = dir.resolve("model");
+    CliRun run = CliRun.of("train", "--pretrained", savedModel.toString(),
+        "--train", data("train.txt", 96, 1).toString(), "--validation", data("val.txt", 48, 2).toString(),
+        "--epochs", "2", "--batch-size", "16", "--lr", "1e-3", "--max-length", "16", "--logging-steps", "3",
+        "--out", out.toString(), "--run-dir", dir.resolve("run").toString());
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("train: 96 examples (0 truncated to 16 tokens), 3 labels: bad, good, time")
+        .contains("validation: 48 examples")
+        .containsPattern("step 3/12 epoch 0.50  loss=\\S+ accuracy=")
+        .containsPattern("eval  step 6 epoch 1.00  eval_loss=")
+        .contains("wrote " + out)
+        .containsPattern("(?s)validation report .*precision +recall +f1-score +support.*macro avg");
+    assertThat(ModelDirectory.isModelDirectory(out)).isTrue();
+    assertThat(new ModelDirectory(out).config().labels()).containsExactly("bad", "good", "time");
+    assertThat(out.resolve("validation_report.json")).content().contains("\"macro avg\"", "\"warnings\"");
+  }
+
+  @Test
+  void unknownValidationLabelIsAnError() throws IOException {
+    Path val = Files.write(dir.resolve("bad-val.txt"), List.of("the good one;good", "it was great;great"));
+    CliRun run = CliRun.of("train", "--pretrained", savedModel.toString(),
+        "--train", data("train2.txt", 20, 3).toString(), "--validation", val.toString(),
+        "--out", dir.resolve("never").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("bertfit train: error: ").contains("great");
+  }
+}
