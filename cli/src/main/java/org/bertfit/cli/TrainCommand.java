@@ -35,7 +35,10 @@ import org.bertfit.training.LogEntry;
 import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
 import org.bertfit.training.TrainingState;
+import org.bertfit.training.callbacks.CsvLogger;
 import org.bertfit.training.callbacks.EarlyStopping;
+import org.bertfit.training.callbacks.ProgressBar;
+import org.bertfit.training.callbacks.TensorBoard;
 import org.bertfit.training.losses.BinaryCrossEntropy;
 import org.bertfit.training.losses.Loss;
 import org.bertfit.training.losses.SparseCategoricalCrossEntropy;
@@ -163,15 +166,19 @@ final class TrainCommand implements Callable<Integer> {
       stdout.print(model.importReport().summary());
       List<Metric> metrics = List.of(Metric.accuracy(), Metric.f1(Average.MACRO), Metric.f1(Average.WEIGHTED), Metric.f1(Average.MICRO));
       model.compile(Optimizer.parse(optimizer), loss(problem, trainData, labels), metrics);
+      Path run = fit.outputDir().getParent();
       List<Callback> callbacks = new ArrayList<>();
+      callbacks.add(new ProgressBar(stdout, System.console() != null));
       callbacks.add(new LogPrinter(stdout));
+      callbacks.add(new CsvLogger(run.resolve("training_log.csv")));
+      callbacks.add(new TensorBoard(run.resolve("tensorboard")));
       if (patience > 0 && validationSet != null) {
         callbacks.add(new EarlyStopping("eval_" + fit.metricForBestModel(), patience, minDelta, fit.higherIsBetter()));
       }
       model.fit(trainSet, validationSet, fit, callbacks.toArray(Callback[]::new));
       double seconds = (System.nanoTime() - start) / 1e9;
       model.save(out, force);
-      stdout.printf("trained in %.1f min; wrote %s%n", seconds / 60, out);
+      stdout.printf("trained in %.1f min; wrote %s; logs in %s%n", seconds / 60, out, run);
       if (validationSet != null) {
         Evaluation evaluation = model.evaluate(validationSet, fit.evalBatchSize(), fit.threshold());
         EvaluationReport report = evaluation.report(Evaluator.builder().build());
@@ -241,17 +248,11 @@ final class TrainCommand implements Callable<Integer> {
     return b.build();
   }
 
-  /** Prints each training log and validation line. */
+  /** Prints the training loss and metrics of each logging window (the progress bar prints evaluations). */
   private record LogPrinter(PrintWriter out) implements Callback {
     @Override
     public void onLog(TrainingState state, LogEntry entry) {
       out.printf("step %d/%d epoch %.2f  %s%n", entry.step(), state.maxSteps, entry.epoch(), format(entry.values()));
-      out.flush();
-    }
-
-    @Override
-    public void onEvaluate(TrainingState state, java.util.Map<String, Double> metrics) {
-      out.printf("eval  step %d epoch %.2f  %s%n", state.globalStep, state.epochProgress(), format(metrics));
       out.flush();
     }
 

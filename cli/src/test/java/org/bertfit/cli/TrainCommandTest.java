@@ -56,12 +56,16 @@ class TrainCommandTest {
         .contains("train: 96 examples (0 truncated to 16 tokens), 3 labels: bad, good, time")
         .contains("validation: 48 examples")
         .containsPattern("step 3/12 epoch 0.50  loss=\\S+ accuracy=")
-        .containsPattern("eval  step 6 epoch 1.00  eval_loss=")
+        .containsPattern("eval step 6: loss \\S+ accuracy ")
         .contains("wrote " + out)
         .containsPattern("(?s)validation report .*precision +recall +f1-score +support.*macro avg");
     assertThat(ModelDirectory.isModelDirectory(out)).isTrue();
     assertThat(new ModelDirectory(out).config().labels()).containsExactly("bad", "good", "time");
     assertThat(out.resolve("validation_report.json")).content().contains("\"macro avg\"", "\"warnings\"");
+    assertThat(dir.resolve("run/training_log.csv")).content().startsWith("step,epoch,kind,");
+    try (var events = Files.list(dir.resolve("run/tensorboard"))) {
+      assertThat(events.map(p -> p.getFileName().toString())).singleElement().asString().startsWith("events.out.tfevents.");
+    }
   }
 
   @Test

@@ -1,6 +1,6 @@
 package org.bertfit.training.callbacks;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,7 +26,7 @@ public final class ProgressBar implements Callback {
   private static final long LINE_NANOS = 30_000_000_000L;
   private static final int BAR_WIDTH = 10;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean terminal;
   private final LongSupplier nanoClock;
   private final Deque<Step> window = new ArrayDeque<>();
@@ -48,11 +48,11 @@ public final class ProgressBar implements Callback {
   /**
    * @param terminal whether {@code out} is a terminal, where the line is redrawn in place
    */
-  public ProgressBar(PrintStream out, boolean terminal) {
+  public ProgressBar(PrintWriter out, boolean terminal) {
     this(out, terminal, System::nanoTime);
   }
 
-  ProgressBar(PrintStream out, boolean terminal, LongSupplier nanoClock) {
+  ProgressBar(PrintWriter out, boolean terminal, LongSupplier nanoClock) {
     this.out = Objects.requireNonNull(out, "out");
     this.terminal = terminal;
     this.nanoClock = nanoClock;
@@ -60,7 +60,7 @@ public final class ProgressBar implements Callback {
 
   /** A progress bar on standard output, redrawn in place when that is a terminal. */
   public static ProgressBar stdout() {
-    return new ProgressBar(System.out, System.console() != null);
+    return new ProgressBar(new PrintWriter(System.out, true), System.console() != null);
   }
 
   @Override

@@ -2,9 +2,8 @@ package org.bertfit.training.callbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,17 +18,17 @@ class ProgressBarTest {
   private static final long SECOND = 1_000_000_000L;
   private static final String EOL = System.lineSeparator();
 
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final StringWriter bytes = new StringWriter();
   private long now;
   private final TrainingState state = new TrainingState();
 
   private ProgressBar bar(boolean terminal) {
     return new ProgressBar(
-        new PrintStream(bytes, true, StandardCharsets.UTF_8), terminal, () -> now);
+        new PrintWriter(bytes, true), terminal, () -> now);
   }
 
   private String output() {
-    return bytes.toString(StandardCharsets.UTF_8);
+    return bytes.toString();
   }
 
   /** Starts a run of {@code maxSteps} steps at time 0, as {@code fit} does. */
@@ -83,7 +82,7 @@ class ProgressBarTest {
             "eval step 4: loss 0.5500",
             "epoch 2/2 step 8/8 (100%) eta 0:00 2.0 samples/s loss 0.4875 lr 1.00e-05");
     String first = output();
-    bytes.reset();
+    bytes.getBuffer().setLength(0);
     twoEpochs(bar);
     assertThat(output()).as("a second run with the same instance").isEqualTo(first);
   }
@@ -147,11 +146,11 @@ class ProgressBarTest {
 
   @Test
   void aRealRunPrintsEachEpochsEndAndEachValidation(@TempDir Path dir) {
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    StringWriter printed = new StringWriter();
     History history =
         TinyRun.fit(
-            dir, new ProgressBar(new PrintStream(printed, true, StandardCharsets.UTF_8), false));
-    List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+            dir, new ProgressBar(new PrintWriter(printed, true), false));
+    List<String> lines = printed.toString().lines().toList();
     assertThat(lines).hasSize(4);
     assertThat(lines.get(0))
         .matches(
