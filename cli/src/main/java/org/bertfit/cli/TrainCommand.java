@@ -26,6 +26,7 @@ import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
+import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.Callback;
@@ -127,6 +128,15 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace --out if it exists")
   boolean force;
 
+  @Option(names = "--xla", description = "Compile the graph with XLA's JIT")
+  boolean xla;
+
+  @Option(names = "--precision", description = "fp32 (default) or bf16 (oneDNN automatic mixed precision)")
+  String precision = "fp32";
+
+  @Option(names = "--threads", description = "Threads per op (default: all cores)")
+  int threads;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -162,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
       stdout.printf("validation: %,d examples%n", validationSet.size());
     }
     long start = System.nanoTime();
-    try (Model model = Model.fromPretrained(source, fit.seed())) {
+    try (Model model = Model.fromPretrained(source, fit.seed(), sessionOptions().toConfigProto())) {
       stdout.print(model.importReport().summary());
       List<Metric> metrics = List.of(Metric.accuracy(), Metric.f1(Average.MACRO), Metric.f1(Average.WEIGHTED), Metric.f1(Average.MICRO));
       model.compile(Optimizer.parse(optimizer), loss(problem, trainData, labels), metrics);
@@ -191,6 +201,15 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private SessionOptions sessionOptions() {
+    if (!precision.equals("fp32") && !precision.equals("bf16")) {
+      throw new IllegalArgumentException("--precision must be fp32 or bf16, got '" + precision + "'");
+    }
+    SessionOptions d = SessionOptions.defaults();
+    return new SessionOptions(threads, d.interOpThreads(), xla, precision.equals("bf16"),
+        d.gpuMemoryGrowth(), d.visibleGpus(), d.logDevicePlacement());
   }
 
   private static ProblemType problemType(Task task) {

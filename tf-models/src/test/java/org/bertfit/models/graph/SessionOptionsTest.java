@@ -1,0 +1,43 @@
+package org.bertfit.models.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.bertfit.datasets.tokenize.EncodedBatch;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.OptimizerOptions;
+import org.tensorflow.proto.RewriterConfig;
+
+class SessionOptionsTest {
+  @Test
+  void buildsTheConfigProto() {
+    ConfigProto proto = new SessionOptions(2, 1, true, true, true, "0", false).toConfigProto();
+    assertThat(proto.getIntraOpParallelismThreads()).isEqualTo(2);
+    assertThat(proto.getInterOpParallelismThreads()).isEqualTo(1);
+    assertThat(proto.getGraphOptions().getOptimizerOptions().getGlobalJitLevel())
+        .isEqualTo(OptimizerOptions.GlobalJitLevel.ON_1);
+    assertThat(proto.getGraphOptions().getRewriteOptions().getAutoMixedPrecisionOnednnBfloat16())
+        .isEqualTo(RewriterConfig.Toggle.ON);
+    assertThat(proto.getGpuOptions().getAllowGrowth()).isTrue();
+    assertThat(proto.getGpuOptions().getVisibleDeviceList()).isEqualTo("0");
+    assertThat(proto.getAllowSoftPlacement()).isTrue();
+  }
+
+  /** The options change how TensorFlow runs the graph, not what it computes (within bf16's precision). */
+  @Test
+  void modelsRunTheSameUnderEachOption() {
+    EncodedBatch batch = TinyBert.batch(3, 12, 12, 7);
+    float[] reference;
+    try (InferenceModel model = InferenceModel.create(TinyBert.config()).initialize(4)) {
+      reference = model.run(batch).probabilities();
+    }
+    for (SessionOptions options : new SessionOptions[] {
+        SessionOptions.defaults().withXla(true), SessionOptions.defaults().withBfloat16(true)}) {
+      try (InferenceModel model =
+          InferenceModel.create(TinyBert.config(), options.toConfigProto()).initialize(4)) {
+        assertThat(model.run(batch).probabilities()).containsExactly(reference, within(2e-2f));
+      }
+    }
+  }
+}
