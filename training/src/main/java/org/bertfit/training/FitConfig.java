@@ -89,6 +89,12 @@ public record FitConfig(
     if (saveStrategy == Strategy.STEPS && saveSteps == 0) {
       throw new IllegalArgumentException("save_strategy steps needs save_steps > 0");
     }
+    if (evalStrategy == Strategy.BEST) {
+      throw new IllegalArgumentException("eval_strategy best is not a thing: evaluate on steps or epoch");
+    }
+    if (saveStrategy == Strategy.BEST && evalStrategy == Strategy.NO) {
+      throw new IllegalArgumentException("save_strategy best needs an eval_strategy other than no");
+    }
     if (loadBestModelAtEnd && evalStrategy == Strategy.NO) {
       throw new IllegalArgumentException("load_best_model_at_end needs an eval_strategy other than no");
     }

@@ -2,17 +2,22 @@ package org.bertfit.training;
 
 import java.util.Locale;
 
-/** When to log, evaluate or save, as Hugging Face's {@code IntervalStrategy}. */
+/**
+ * When to evaluate or save, as Hugging Face's {@code IntervalStrategy} and {@code SaveStrategy}:
+ * never, every N steps, at each epoch's end, or (saving only) whenever the monitored validation
+ * metric improves.
+ */
 public enum Strategy {
   NO,
   STEPS,
-  EPOCH;
+  EPOCH,
+  BEST;
 
   public static Strategy parse(String name) {
     try {
       return valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("strategy '" + name + "' is not one of no, steps, epoch");
+      throw new IllegalArgumentException("strategy '" + name + "' is not one of no, steps, epoch, best");
     }
   }
 }

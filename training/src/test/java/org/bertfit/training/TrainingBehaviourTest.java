@@ -90,6 +90,37 @@ class TrainingBehaviourTest {
   }
 
   @Test
+  void aSecondFitCanUnfreezeTheEncoder() {
+    try (Model model = model(config)) {
+      model.fit(train, null, fit().epochs(1).freezeEncoder(true).build());
+      Map<String, float[]> headOnly = model.weights();
+      model.fit(train, null, fit().epochs(1).build());
+      assertThat(model.weights().get("bert/encoder/layer_0/attention/self/query/kernel"))
+          .isNotEqualTo(headOnly.get("bert/encoder/layer_0/attention/self/query/kernel"));
+    }
+  }
+
+  @Test
+  void savesOnlyWhenValidationImproves() throws Exception {
+    try (Model model = model(config)) {
+      History history = model.fit(train, validation, fit().epochs(4).evalStrategy(Strategy.EPOCH)
+          .saveStrategy(Strategy.BEST).metricForBestModel("accuracy").outputDir(dir.resolve("b")).build());
+      List<Double> accuracy = history.values("eval_accuracy");
+      List<String> expected = new java.util.ArrayList<>();
+      double best = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < accuracy.size(); i++) {
+        if (accuracy.get(i) > best) {
+          best = accuracy.get(i);
+          expected.add("checkpoint-" + 4 * (i + 1));
+        }
+      }
+      try (var files = Files.list(dir.resolve("b"))) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
+      }
+    }
+  }
+
+  @Test
   void sameSeedSameLossCurve() {
     BertConfig withDropout = config.toBuilder().hiddenDropoutProb(0.1).attentionProbsDropoutProb(0.1).build();
     List<Double> first;

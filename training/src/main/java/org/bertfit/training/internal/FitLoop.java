@@ -118,7 +118,7 @@ public final class FitLoop {
         state.epoch++;
         state.batchesDoneInEpoch = 0;
         if (config.evalStrategy() == Strategy.EPOCH && validation != null) {
-          evaluate(state, history, validation, best);
+          evaluate(state, history, validation, best, checkpoints);
         }
         if (config.saveStrategy() == Strategy.EPOCH) {
           save(state, checkpoints);
@@ -211,14 +211,16 @@ public final class FitLoop {
     }
     if (config.evalStrategy() == Strategy.STEPS && validation != null
         && state.globalStep % config.evalSteps() == 0) {
-      evaluate(state, history, validation, best);
+      evaluate(state, history, validation, best, checkpoints);
     }
     if (config.saveStrategy() == Strategy.STEPS && state.globalStep % config.saveSteps() == 0) {
       save(state, checkpoints);
     }
   }
 
-  private void evaluate(TrainingState state, History history, EncodedDataset validation, BestWeights best) {
+  private void evaluate(
+      TrainingState state, History history, EncodedDataset validation, BestWeights best,
+      Checkpoints checkpoints) {
     Map<String, Double> values = new LinkedHashMap<>();
     evaluator.evaluate(validation, config.evalBatchSize(), metrics, config.threshold())
         .metrics()
@@ -237,6 +239,9 @@ public final class FitLoop {
       state.bestStep = state.globalStep;
       if (best != null) {
         best.keep();
+      }
+      if (config.saveStrategy() == Strategy.BEST) {
+        save(state, checkpoints);
       }
     }
     callbacks.forEach(c -> c.onEvaluate(state, values));
