@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ExportCommand.class,
       TrainCommand.class,
+      DemoCommand.class,
       ReportCommand.class,
       DataCommand.class,
       BenchCommand.class,
@@ -31,7 +32,18 @@ public final class BertfitCommand implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new BertfitCommand());
     cli.setExecutionExceptionHandler(new ErrorHandler());
+    addHelpOptions(cli);
     return cli;
+  }
+
+  /** Gives every subcommand {@code --help} (and {@code --version}) without repeating it on each. */
+  private static void addHelpOptions(CommandLine cli) {
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      if (sub.getCommandSpec().optionsMap().get("--help") == null) {
+        sub.getCommandSpec().mixinStandardHelpOptions(true);
+      }
+      addHelpOptions(sub);
+    }
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,50 +1,17 @@
 package org.bertfit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.bertfit.datasets.Dataset;
-import org.bertfit.datasets.EncodedDataset;
-import org.bertfit.datasets.Task;
-import org.bertfit.datasets.io.DatasetReader;
-import org.bertfit.datasets.io.ReadOptions;
-import org.bertfit.datasets.labels.ClassWeights;
-import org.bertfit.datasets.labels.LabelEncoder;
-import org.bertfit.datasets.tokenize.BertTokenizer;
-import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
-import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.evaluation.report.TextReport;
-import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.SessionOptions;
-import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
-import org.bertfit.training.Callback;
-import org.bertfit.training.Evaluation;
 import org.bertfit.training.FitConfig;
-import org.bertfit.training.LogEntry;
-import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
-import org.bertfit.training.TrainingState;
-import org.bertfit.training.callbacks.CsvLogger;
-import org.bertfit.training.callbacks.EarlyStopping;
-import org.bertfit.training.callbacks.ProgressBar;
-import org.bertfit.training.callbacks.TensorBoard;
-import org.bertfit.training.losses.BinaryCrossEntropy;
-import org.bertfit.training.losses.Loss;
-import org.bertfit.training.losses.SparseCategoricalCrossEntropy;
-import org.bertfit.training.metrics.Metric;
-import org.bertfit.training.optimizers.Optimizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -143,61 +110,18 @@ final class TrainCommand implements Callable<Integer> {
     if (Files.exists(out) && !force) {
       throw new IllegalArgumentException(out + " exists (use --force to replace it)");
     }
-    ReadOptions options = input.readOptions();
-    Dataset trainData = DatasetReader.read(train, options);
-    if (maxTrainExamples != null && maxTrainExamples < trainData.size()) {
-      trainData = trainData.subset(java.util.stream.IntStream.range(0, maxTrainExamples).toArray(), train.toString());
-    }
-    LabelEncoder labels = trainData.labelNames().isEmpty() ? LabelEncoder.fit(trainData) : LabelEncoder.of(trainData.labelNames());
-    Dataset validationData = validation == null ? null : DatasetReader.read(validation, options);
-    if (validationData != null) {
-      labels.requireKnown(validationData);
-    }
-    ProblemType problem = problemType(trainData.task());
-    BertConfig head = BertConfig.builder().labels(labels.names()).problemType(problem).build();
-    PretrainedModel source = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), head);
-    FitConfig fit = fitConfig(validationData != null);
-
-    EncodedDataset trainSet;
-    EncodedDataset validationSet = null;
-    try (BertTokenizer tokenizer = BertTokenizer.fromJson(source.tokenizerJson(), maxLength)) {
-      trainSet = EncodedDataset.encode(trainData, tokenizer, labels);
-      if (validationData != null) {
-        validationSet = EncodedDataset.encode(validationData, tokenizer, labels);
-      }
-    }
-    stdout.printf("train: %,d examples (%,d truncated to %d tokens), %d labels: %s%n",
-        trainSet.size(), trainSet.truncatedCount(), maxLength, labels.size(), String.join(", ", labels.names()));
-    if (validationSet != null) {
-      stdout.printf("validation: %,d examples%n", validationSet.size());
-    }
-    long start = System.nanoTime();
-    try (Model model = Model.fromPretrained(source, fit.seed(), sessionOptions().toConfigProto())) {
-      stdout.print(model.importReport().summary());
-      List<Metric> metrics = List.of(Metric.accuracy(), Metric.f1(Average.MACRO), Metric.f1(Average.WEIGHTED), Metric.f1(Average.MICRO));
-      model.compile(Optimizer.parse(optimizer), loss(problem, trainData, labels), metrics);
-      Path run = fit.outputDir().getParent();
-      List<Callback> callbacks = new ArrayList<>();
-      callbacks.add(new ProgressBar(stdout, System.console() != null));
-      callbacks.add(new LogPrinter(stdout));
-      callbacks.add(new CsvLogger(run.resolve("training_log.csv")));
-      callbacks.add(new TensorBoard(run.resolve("tensorboard")));
-      if (patience > 0 && validationSet != null) {
-        callbacks.add(new EarlyStopping("eval_" + fit.metricForBestModel(), patience, minDelta, fit.higherIsBetter()));
-      }
-      model.fit(trainSet, validationSet, fit, callbacks.toArray(Callback[]::new));
-      double seconds = (System.nanoTime() - start) / 1e9;
-      model.save(out, force);
-      stdout.printf("trained in %.1f min; wrote %s; logs in %s%n", seconds / 60, out, run);
-      if (validationSet != null) {
-        Evaluation evaluation = model.evaluate(validationSet, fit.evalBatchSize(), fit.threshold());
-        EvaluationReport report = evaluation.report(Evaluator.builder().build());
-        String text = TextReport.format(report);
-        stdout.printf("%nvalidation report (%s):%n%s", validation, text);
-        Files.writeString(out.resolve("validation_report.txt"), text, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("validation_report.json"),
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(JsonReport.toJson(report)),
-            StandardCharsets.UTF_8);
+    Path run = runDir != null ? runDir : Path.of("runs", out.getFileName().toString());
+    FitConfig fit = fitConfig(validation != null, run);
+    TrainingRun.Settings settings = new TrainingRun.Settings(
+        pretrained, train, validation, input.readOptions(), maxTrainExamples, maxLength, fit, optimizer,
+        classWeights, patience, minDelta, sessionOptions(), out, run, force);
+    try (TrainingRun.Trained trained = TrainingRun.train(settings, stdout)) {
+      if (trained.validation() != null) {
+        EvaluationReport report =
+            trained.model().evaluate(trained.validation(), fit.evalBatchSize(), fit.threshold())
+                .report(Evaluator.builder().build());
+        stdout.printf("%nvalidation report (%s):%n%s", validation, TextReport.format(report));
+        TrainingRun.writeReports(report, trained.history(), out, "validation_report");
       }
     }
     return 0;
@@ -212,38 +136,8 @@ final class TrainCommand implements Callable<Integer> {
         d.gpuMemoryGrowth(), d.visibleGpus(), d.logDevicePlacement());
   }
 
-  private static ProblemType problemType(Task task) {
-    return switch (task) {
-      case SINGLE_LABEL -> ProblemType.SINGLE_LABEL_CLASSIFICATION;
-      case MULTI_LABEL -> ProblemType.MULTI_LABEL_CLASSIFICATION;
-      case TOKEN_CLASSIFICATION -> ProblemType.TOKEN_CLASSIFICATION;
-    };
-  }
-
-  private Loss loss(ProblemType problem, Dataset data, LabelEncoder labels) {
-    if (classWeights == null) {
-      return Model.defaultLoss(BertConfig.builder().problemType(problem).labels(labels.names()).build());
-    }
-    if (!classWeights.equals("balanced")) {
-      throw new IllegalArgumentException("--class-weights must be 'balanced', got '" + classWeights + "'");
-    }
-    return switch (problem) {
-      case SINGLE_LABEL_CLASSIFICATION -> new SparseCategoricalCrossEntropy(toFloats(ClassWeights.balanced(data, labels)));
-      case MULTI_LABEL_CLASSIFICATION -> new BinaryCrossEntropy(toFloats(ClassWeights.positive(data, labels)));
-      case TOKEN_CLASSIFICATION -> throw new IllegalArgumentException("--class-weights is not supported for token classification");
-    };
-  }
-
-  private static float[] toFloats(double[] values) {
-    float[] out = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (float) values[i];
-    }
-    return out;
-  }
-
   /** Settings from --config, overridden by flags; evaluation and best-model selection need validation data. */
-  private FitConfig fitConfig(boolean hasValidation) {
+  private FitConfig fitConfig(boolean hasValidation, Path run) {
     FitConfig.Builder b = config == null ? FitConfig.builder() : FitConfig.read(config).toBuilder();
     if (epochs != null) b.epochs(epochs);
     if (maxSteps != null) b.maxSteps(maxSteps);
@@ -256,29 +150,12 @@ final class TrainCommand implements Callable<Integer> {
     if (loggingSteps != null) b.loggingSteps(loggingSteps);
     if (bucketWindow != null) b.bucketWindow(bucketWindow);
     if (freezeEncoder) b.freezeEncoder(true);
-    b.metricForBestModel(metric);
-    Path run = runDir != null ? runDir : Path.of("runs", out.getFileName().toString());
-    b.outputDir(run.resolve("checkpoints"));
+    b.metricForBestModel(metric).outputDir(run.resolve("checkpoints"));
     if (hasValidation) {
       b.loadBestModelAtEnd(true);
     } else {
       b.evalStrategy(Strategy.NO).loadBestModelAtEnd(false);
     }
     return b.build();
-  }
-
-  /** Prints the training loss and metrics of each logging window (the progress bar prints evaluations). */
-  private record LogPrinter(PrintWriter out) implements Callback {
-    @Override
-    public void onLog(TrainingState state, LogEntry entry) {
-      out.printf("step %d/%d epoch %.2f  %s%n", entry.step(), state.maxSteps, entry.epoch(), format(entry.values()));
-      out.flush();
-    }
-
-    private static String format(java.util.Map<String, Double> values) {
-      return values.entrySet().stream()
-          .map(e -> e.getKey() + "=" + String.format(Locale.ROOT, Math.abs(e.getValue()) < 1e-3 ? "%.2e" : "%.4f", e.getValue()))
-          .collect(Collectors.joining(" "));
-    }
   }
 }
