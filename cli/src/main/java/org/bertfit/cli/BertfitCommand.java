@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       TrainCommand.class,
       ReportCommand.class,
+      PredictCommand.class,
+      EvaluateCommand.class,
       DataCommand.class,
       BenchCommand.class,
     })
