@@ -11,11 +11,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.Checkpoint;
+import org.bertfit.models.export.LabelThresholds;
+import org.bertfit.models.export.ModelVersions;
+import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 
 /**
@@ -36,8 +39,6 @@ public record ModelFiles(
     String tokenizerJson,
     Thresholds thresholds,
     String fingerprint) {
-  private static final String THRESHOLDS = "thresholds.json";
-
   /**
    * Opens the classifier in {@code dir}.
    *
@@ -46,7 +47,9 @@ public record ModelFiles(
   public static ModelFiles open(Path dir) {
     Path model = latestVersion(dir);
     Path configJson =
-        firstExisting(model.resolve("config.json"), model.resolve("assets/config.json"))
+        firstExisting(
+                model.resolve(ModelDirectory.CONFIG),
+                model.resolve(ServingExport.ASSETS).resolve(ModelDirectory.CONFIG))
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -63,7 +66,7 @@ public record ModelFiles(
     PretrainedModel files = PretrainedModel.open(model, config);
     Thresholds thresholds =
         config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
-            ? thresholds(model, config.labels())
+            ? thresholds(model, config)
             : null;
     String fingerprint =
         digest(configJson, Path.of(files.checkpoint().prefix() + ".index"), thresholds);
@@ -72,10 +75,13 @@ public record ModelFiles(
   }
 
   /** The model's {@code thresholds.json} (beside config.json or in assets/), else 0.5 each. */
-  private static Thresholds thresholds(Path model, List<String> labels) {
-    return firstExisting(model.resolve(THRESHOLDS), model.resolve("assets").resolve(THRESHOLDS))
-        .map(file -> ThresholdsFile.read(file, labels))
-        .orElseGet(() -> Thresholds.uniform(LabelSet.of(labels), 0.5));
+  private static Thresholds thresholds(Path model, BertConfig config) {
+    Optional<Path> file =
+        firstExisting(
+            model.resolve(ServingExport.THRESHOLDS),
+            model.resolve(ServingExport.ASSETS).resolve(ServingExport.THRESHOLDS));
+    return LabelThresholds.resolve(
+        config, file.map(ThresholdsFile::read).orElse(null), file.map(Path::toString).orElse(""));
   }
 
   /** Whether the model predicts a set of labels (sigmoid per label) rather than one. */
@@ -93,23 +99,12 @@ public record ModelFiles(
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(dir + ": no such directory");
     }
-    if (Files.isRegularFile(dir.resolve("config.json"))
+    if (Files.isRegularFile(dir.resolve(ModelDirectory.CONFIG))
         || Files.isRegularFile(dir.resolve("saved_model.pb"))) {
       return dir;
     }
-    try (Stream<Path> children = Files.list(dir)) {
-      return children
-          .filter(p -> p.getFileName().toString().matches("\\d{1,18}"))
-          .filter(p -> Files.isRegularFile(p.resolve("saved_model.pb")))
-          .max((a, b) -> Long.compare(version(a), version(b)))
-          .orElse(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static long version(Path p) {
-    return Long.parseLong(p.getFileName().toString());
+    long version = ModelVersions.highest(dir);
+    return version > 0 ? dir.resolve(Long.toString(version)) : dir;
   }
 
   private static Optional<Path> firstExisting(Path... candidates) {

@@ -17,6 +17,9 @@ import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
+import org.bertfit.models.export.ExportOptions;
+import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,25 +156,20 @@ class PredictorTest {
     }
   }
 
-  /**
-   * An export keeps config.json and the vocabulary in assets/; TF Serving's base path holds
-   * versions.
-   */
+  /** bertfit export writes a SavedModel with config.json and tokenizer.json in assets/. */
   @Test
-  void readsTheLatestVersionOfAnExportAsItsModelDirectory() throws Exception {
+  void readsTheLatestVersionOfAnExportAsItsModelDirectory() {
     BertConfig config = TinySavedModels.CONFIG.toBuilder().labels(List.of("neg", "pos")).build();
-    Path vocab = TinySavedModels.writeVocab(dir.resolve("vocab.txt"));
     Path base = dir.resolve("saved_models/sentiment");
-    for (int version : new int[] {1, 2}) {
-      Path export =
-          TinySavedModels.export(base.resolve("" + version), config, version, vocab, false);
-      Files.writeString(export.resolve("assets/config.json"), config.toJson());
+    for (int seed : new int[] {1, 2}) {
+      ModelDirectory source =
+          new ModelDirectory(TinySavedModels.modelDirectory(dir.resolve("v" + seed), config, seed));
+      ServingExport.export(source, base, ExportOptions.nextVersion());
     }
     Path input = PredictFixtures.write(dir.resolve("export.txt"), TinySavedModels.texts(20, 4));
     List<Prediction> exported = predict(ModelFiles.open(base), input);
-    List<Prediction> saved =
-        predict(
-            ModelFiles.open(TinySavedModels.modelDirectory(dir.resolve("two"), config, 2)), input);
+    List<Prediction> saved = predict(ModelFiles.open(dir.resolve("v2")), input);
+    assertThat(exported).hasSize(20);
     for (int i = 0; i < saved.size(); i++) {
       assertThat(exported.get(i).probabilities()).isEqualTo(saved.get(i).probabilities());
     }
