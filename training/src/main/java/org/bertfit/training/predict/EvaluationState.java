@@ -111,23 +111,27 @@ public final class EvaluationState {
 
   /** Counts one prediction against the example's true labels. */
   public void add(Prediction p) {
-    double[] row = new double[p.probabilities().length];
-    for (int c = 0; c < row.length; c++) {
-      row[c] = p.probabilities()[c];
-    }
     if (confusion != null) {
       int truth = labels.id(p.example().labels().get(0));
       confusion.update(truth, p.labels()[0]);
       if (scores != null) {
-        scores.add(truth, row);
+        scores.add(truth, doubles(p.probabilities()));
       }
     } else {
       int[] truth = indicators(labels.ids(p.example().labels()));
       multiLabelConfusion.update(truth, indicators(p.labels()));
       if (scores != null) {
-        scores.add(truth, row);
+        scores.add(truth, doubles(p.probabilities()));
       }
     }
+  }
+
+  private static double[] doubles(float[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
   }
 
   private int[] indicators(int[] ids) {
