@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
       BenchForwardCommand.class,
       BenchTrainCommand.class,
       BenchReportCommand.class,
-      BenchTokenizeCommand.class
+      BenchTokenizeCommand.class,
+      BenchPredictCommand.class
     })
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       DemoCommand.class,
       ReportCommand.class,
+      PredictCommand.class,
+      EvaluateCommand.class,
       DataCommand.class,
       BenchCommand.class,
     })

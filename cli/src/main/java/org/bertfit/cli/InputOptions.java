@@ -19,8 +19,8 @@ public final class InputOptions {
       names = "--input-format",
       paramLabel = "FORMAT",
       description =
-          "csv, tsv, tweeteval, semicolon (text;label lines), jsonl or conll; detected from the"
-              + " path when omitted")
+          "csv, tsv, tweeteval, semicolon (text;label lines), jsonl, conll or text (one text a"
+              + " line, no labels); detected from the path when omitted")
   String format;
 
   @Option(

@@ -28,6 +28,7 @@ import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.evaluation.report.ReportFormat;
 import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.evaluation.report.TrainingLog;
+import org.bertfit.training.predict.EvaluationState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -86,9 +87,14 @@ public final class ReportCommand implements Callable<Integer> {
       description = "thresholds.json that made the multi-label predictions (shown in the report).")
   Path thresholds;
 
+  @Option(names = "--merge", arity = "1..*", paramLabel = "SHARD_STATE",
+      description = "Instead of prediction files: the states of every shard of an evaluation"
+          + " (bertfit evaluate --shard i/n --state FILE), combined into the full report.")
+  List<Path> merge;
+
   @Override
   public Integer call() throws IOException {
-    if (yTrue == null || yPred == null) {
+    if (merge == null && (yTrue == null || yPred == null)) {
       throw new IllegalArgumentException("--y-true and --y-pred are required (see --help)");
     }
     ReportFormat fmt = ReportFormat.parse(format);
@@ -98,21 +104,38 @@ public final class ReportCommand implements Callable<Integer> {
         .zeroDivision(ZeroDivision.parse(zeroDivision))
         .build();
     Evaluator evaluator = Evaluator.builder().options(options).build();
-    EvaluationReport report = multiLabel ? multiLabel(evaluator) : multiClass(evaluator);
+    EvaluationReport report = merge != null ? merged(evaluator)
+        : multiLabel ? multiLabel(evaluator) : multiClass(evaluator);
     if (thresholds != null) {
       report = report.withThresholds(Thresholds.load(thresholds));
     }
     TrainingLog log = trainingLog == null ? null : TrainingLog.read(trainingLog);
+    print(report, fmt, log, out, spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** Writes {@code report} to {@code out}, or to {@code stdout} when {@code out} is null. */
+  static void print(EvaluationReport report, ReportFormat fmt, TrainingLog log, Path out,
+      PrintWriter stdout) throws IOException {
     StringWriter text = new StringWriter();
     write(report, fmt, log, text);
     if (out == null) {
-      PrintWriter stdout = spec.commandLine().getOut();
       stdout.print(text);
       stdout.flush();
     } else {
       Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
     }
-    return 0;
+  }
+
+  private EvaluationReport merged(Evaluator evaluator) {
+    if (yTrue != null || yPred != null || scores != null || texts != null || multiLabel
+        || thresholds != null) {
+      throw new IllegalArgumentException("--merge reads predictions, scores and thresholds from the"
+          + " shard states; leave out --y-true, --y-pred, --scores, --texts, --multilabel and"
+          + " --thresholds");
+    }
+    return EvaluationState.merge(merge.stream().map(EvaluationState::load).toList())
+        .report(evaluator);
   }
 
   private EvaluationReport multiClass(Evaluator evaluator) throws IOException {

@@ -1,5 +1,6 @@
 package org.bertfit.evaluation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +51,14 @@ public record EvaluationReport(
   public EvaluationReport withErrors(ErrorAnalysis errorAnalysis) {
     return new EvaluationReport(multiLabel, labels, classification, confusionLabels, confusion,
         specificity, figures, baseline, warnings, thresholds, errorAnalysis, digits);
+  }
+
+  /** The same report with {@code first} (problems of the data, say) before its own warnings. */
+  public EvaluationReport withWarningsFirst(List<Diagnostic> first) {
+    List<Diagnostic> all = new ArrayList<>(first);
+    all.addAll(warnings);
+    return new EvaluationReport(multiLabel, labels, classification, confusionLabels, confusion,
+        specificity, figures, baseline, all, thresholds, errors, digits);
   }
 
   /** The same report stating which multi-label thresholds made the predictions. */

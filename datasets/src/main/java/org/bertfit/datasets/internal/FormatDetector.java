@@ -18,7 +18,8 @@ public final class FormatDetector {
 
   private FormatDetector() {}
 
-  public static DataFormat detect(Path path) {
+  /** The format of {@code path}; unlabelled reads fall back to plain text where nothing fits. */
+  public static DataFormat detect(Path path, boolean labelled) {
     if (Files.isDirectory(path)) {
       throw new IllegalArgumentException(
           path
@@ -40,12 +41,12 @@ public final class FormatDetector {
       case "tsv", "tab" -> DataFormat.TSV;
       case "jsonl", "ndjson" -> DataFormat.JSONL;
       case "conll", "bio", "iob" -> DataFormat.CONLL;
-      default -> sniff(path);
+      default -> sniff(path, labelled);
     };
   }
 
   /** Most of the first lines decide, so that one bad line does not hide the format. */
-  private static DataFormat sniff(Path path) {
+  private static DataFormat sniff(Path path, boolean labelled) {
     List<String> lines = firstLines(path);
     if (lines.isEmpty()) {
       // an empty file has no format; any line format reports it as an empty file under the policy
@@ -60,6 +61,9 @@ public final class FormatDetector {
     }
     if (most(lines, l -> l.indexOf(';') >= 0)) {
       return DataFormat.SEMICOLON;
+    }
+    if (!labelled) {
+      return DataFormat.TEXT;
     }
     throw new IllegalArgumentException(
         "cannot tell the input format of "

@@ -17,6 +17,7 @@ public final class Sources {
       case SEMICOLON -> new SemicolonSource(path, rows);
       case JSONL -> new JsonlSource(path, rows);
       case CONLL -> new ConllSource(path, rows);
+      case TEXT -> new TextSource(path, rows);
     };
   }
 }

@@ -20,7 +20,9 @@ public enum DataFormat {
   /** One JSON object a line, with text and label fields. */
   JSONL,
   /** CoNLL column files: a token and a tag a line, blank lines between sentences. */
-  CONLL;
+  CONLL,
+  /** Plain text, one text a line and no labels: input to predict. */
+  TEXT;
 
   /** The name used on the command line: {@code csv}, {@code tweeteval}, ... */
   public String cliName() {
@@ -49,6 +51,14 @@ public enum DataFormat {
    * @throws IllegalArgumentException naming the path when the format cannot be told
    */
   public static DataFormat detect(java.nio.file.Path path) {
-    return FormatDetector.detect(path);
+    return FormatDetector.detect(path, true);
+  }
+
+  /**
+   * As {@link #detect(java.nio.file.Path)}; for a read without labels, a file whose lines fit no
+   * other format is plain {@link #TEXT}.
+   */
+  public static DataFormat detect(java.nio.file.Path path, boolean labelled) {
+    return FormatDetector.detect(path, labelled);
   }
 }

@@ -50,7 +50,8 @@ public final class DatasetReader {
 
   /** Opens {@code path} for reading one example at a time. */
   public static ExampleStream open(Path path, ReadOptions options) {
-    DataFormat format = options.format() != null ? options.format() : DataFormat.detect(path);
+    DataFormat format =
+        options.format() != null ? options.format() : DataFormat.detect(path, options.labelled());
     List<String> labelNames = options.labelNames();
     if (labelNames.isEmpty() && format == DataFormat.TWEETEVAL) {
       labelNames = TweetEvalSource.mapping(path);

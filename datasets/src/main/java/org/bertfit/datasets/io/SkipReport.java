@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The rows a reader skipped, by reason: how many, and the line numbers of the first few.
@@ -32,6 +33,30 @@ public record SkipReport(Map<SkipReason, Integer> counts, Map<SkipReason, List<L
   /** The first line numbers skipped for {@code reason}. */
   public List<Long> lines(SkipReason reason) {
     return lines.getOrDefault(reason, List.of());
+  }
+
+  /**
+   * The skips in one line for people, by reason with their first lines: {@code 2 malformed_row
+   * (lines 4, 9), 1 empty_text (line 7)}; "..." when more lines were skipped than kept.
+   */
+  public String summary() {
+    return counts.keySet().stream()
+        .map(
+            reason -> {
+              List<Long> kept = lines(reason);
+              String listed = kept.stream().map(String::valueOf).collect(Collectors.joining(", "));
+              boolean more = kept.size() < count(reason);
+              return count(reason)
+                  + " "
+                  + reason.key()
+                  + (kept.isEmpty()
+                      ? ""
+                      : " (line"
+                          + (kept.size() == 1 && !more ? " " : "s ")
+                          + listed
+                          + (more ? ", ...)" : ")"));
+            })
+        .collect(Collectors.joining(", "));
   }
 
   /** Number of skipped rows over all reasons. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,8 +195,19 @@ public final class LabelEncoder {
    * @throws IllegalArgumentException listing each unseen label with its count and first line
    */
   public void requireKnown(Dataset data) {
+    requireKnown(data.source(), data.examples().iterator());
+  }
+
+  /**
+   * As {@link #requireKnown(Dataset)} for examples read one at a time, so that a file of any size
+   * can be checked before a long run.
+   *
+   * @param source names the examples' file in the message
+   */
+  public void requireKnown(String source, Iterator<Example> examples) {
     Map<String, long[]> unseen = new LinkedHashMap<>();
-    for (Example e : data.examples()) {
+    while (examples.hasNext()) {
+      Example e = examples.next();
       for (String label : e.labels()) {
         if (!ids.containsKey(label)) {
           unseen.computeIfAbsent(label, l -> new long[] {0, e.line()})[0]++;
@@ -218,7 +230,7 @@ public final class LabelEncoder {
                     + seen[1]
                     + ")"));
     throw new IllegalArgumentException(
-        data.source()
+        source
             + ": "
             + (unseen.size() == 1 ? "a label" : unseen.size() + " labels")
             + " not seen in training: "

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.bertfit.datasets.Dataset;
+import org.bertfit.datasets.Example;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,11 +54,29 @@ class DataFormatTest {
             "cannot tell the input format of "
                 + file
                 + " from its name or first lines; give it as"
-                + " one of: csv, tsv, tweeteval, semicolon, jsonl, conll");
+                + " one of: csv, tsv, tweeteval, semicolon, jsonl, conll, text");
     assertThatThrownBy(() -> DataFormat.detect(dir.resolve("nothing.csv")))
         .hasMessage(dir.resolve("nothing.csv") + ": no such file");
     assertThatThrownBy(() -> DataFormat.fromName("xml"))
         .hasMessage(
-            "unknown input format 'xml'; known: csv, tsv, tweeteval, semicolon, jsonl, conll");
+            "unknown input format 'xml'; known: csv, tsv, tweeteval, semicolon, jsonl, conll,"
+                + " text");
+  }
+
+  @Test
+  void readsPlainTextWhenNoLabelsAreAsked() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("tweets.txt"), "just some prose\n\nwith; a semicolon\nand more\n");
+    ReadOptions unlabelled = ReadOptions.builder().unlabelled().build();
+    assertThat(DataFormat.detect(file, false)).isEqualTo(DataFormat.TEXT);
+    Dataset data = DatasetReader.read(file, unlabelled);
+    assertThat(data.texts()).containsExactly("just some prose", "with; a semicolon", "and more");
+    assertThat(data.examples()).extracting(Example::line).containsExactly(1L, 3L, 4L);
+    assertThatThrownBy(
+            () -> DatasetReader.read(file, ReadOptions.builder().format(DataFormat.TEXT).build()))
+        .hasMessage(
+            file
+                + ": plain text (one text a line) has no labels; name the format of labelled data");
   }
 }

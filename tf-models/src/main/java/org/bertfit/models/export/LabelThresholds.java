@@ -7,7 +7,7 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
 
 /** The decision thresholds a multi-label export applies, checked against the model's labels. */
-final class LabelThresholds {
+public final class LabelThresholds {
   /** The threshold of a label that has none saved: the usual sigmoid cut. */
   static final double DEFAULT = 0.5;
 
@@ -19,7 +19,7 @@ final class LabelThresholds {
    *
    * @param source names the thresholds in error messages
    */
-  static Thresholds resolve(BertConfig config, Thresholds given, String source) {
+  public static Thresholds resolve(BertConfig config, Thresholds given, String source) {
     if (config.problemType() != ProblemType.MULTI_LABEL_CLASSIFICATION) {
       if (given != null) {
         throw new IllegalArgumentException(

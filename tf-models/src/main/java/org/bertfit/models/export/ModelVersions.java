@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * The version directories under a TF Serving model base path: directories named by a number (TF
  * Serving serves the highest). Hidden temporary directories of unfinished exports do not count.
  */
-final class ModelVersions {
+public final class ModelVersions {
   private ModelVersions() {}
 
   /** The directory of {@code version}, or of the next version when it is empty. */
@@ -21,7 +21,7 @@ final class ModelVersions {
   }
 
   /** The highest version under {@code base}, or 0 when there is none. */
-  static long highest(Path base) {
+  public static long highest(Path base) {
     if (!Files.isDirectory(base)) {
       return 0;
     }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
 import org.tensorflow.SavedModelBundle;
@@ -33,7 +35,28 @@ public final class TinySavedModels {
           .initializerRange(0.2)
           .build();
 
+  /** The whole words of the tiny vocabulary. */
+  private static final String WORDS = "the a of and to in is it was that for on with as i you he she we they this but not be "
+      + "at by have from or had his her are an were one all there when which their so what out up about "
+      + "who if would my me no time can said like very good bad day";
+
   private TinySavedModels() {}
+
+  /** {@code n} texts of words of the tiny vocabulary, 1 to 40 words long (mostly under 12), seeded. */
+  public static List<String> texts(int n, long seed) {
+    String[] words = WORDS.split(" ");
+    SplittableRandom random = new SplittableRandom(seed);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      StringBuilder s = new StringBuilder();
+      int length = 1 + random.nextInt(random.nextInt(8) == 0 ? 40 : 12);
+      for (int w = 0; w < length; w++) {
+        s.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+      }
+      out.add(s.toString());
+    }
+    return out;
+  }
 
   /**
    * Writes a WordPiece vocabulary of {@code CONFIG.vocabSize()} tokens: [PAD] [UNK] [CLS] [SEP]
@@ -41,10 +64,7 @@ public final class TinySavedModels {
    */
   public static Path writeVocab(Path path) {
     List<String> tokens = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "!", "'", "?"));
-    String words = "the a of and to in is it was that for on with as i you he she we they this but not be "
-        + "at by have from or had his her are an were one all there when which their so what out up about "
-        + "who if would my me no time can said like very good bad day";
-    for (String w : words.split(" ")) {
+    for (String w : WORDS.split(" ")) {
       tokens.add(w);
     }
     for (char c = 'a'; c <= 'z'; c++) {
@@ -55,6 +75,21 @@ public final class TinySavedModels {
     }
     try {
       return Files.write(path, tokens.subList(0, CONFIG.vocabSize()), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes a bertfit model directory: a tiny BERT with random weights ({@code seed}) and the
+   * vocabulary of {@link #writeVocab}.
+   */
+  public static Path modelDirectory(Path dir, BertConfig config, long seed) {
+    try (InferenceModel model = InferenceModel.create(config).initialize(seed)) {
+      Path vocab = writeVocab(Files.createTempFile("tiny-vocab", ".txt"));
+      ModelDirectory.write(dir, model, vocab, TokenizerJson.forVocabFile(vocab, true), false);
+      Files.delete(vocab);
+      return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,199 @@
+package org.bertfit.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bertfit.datasets.io.DatasetReader;
+import org.bertfit.datasets.io.ExampleStream;
+import org.bertfit.datasets.io.ReadOptions;
+import org.bertfit.evaluation.Evaluator;
+import org.bertfit.evaluation.ReportOptions;
+import org.bertfit.evaluation.ZeroDivision;
+import org.bertfit.evaluation.report.ReportFormat;
+import org.bertfit.training.predict.Classifier;
+import org.bertfit.training.predict.DataSummary;
+import org.bertfit.training.predict.EvaluationState;
+import org.bertfit.training.predict.ModelFiles;
+import org.bertfit.training.predict.PredictionStream;
+import org.bertfit.training.predict.PredictionsJsonl;
+import org.bertfit.training.predict.Predictor;
+import org.bertfit.training.predict.Shard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bertfit evaluate}: runs a model over labelled data, streaming, and writes the report of
+ * {@code bertfit report} (and the predictions of {@code bertfit predict} when asked).
+ */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    versionProvider = BertfitCommand.Version.class,
+    description = {
+      "Runs the model over labelled data and writes the class-wise report of bertfit report."
+          + " A first pass checks that the model knows every label (listing those it does not)"
+          + " and counts the rows; the second streams them through the model.",
+      "--shard i/n evaluates the i-th of n contiguous parts (cut at the 2,048-text windows in"
+          + " which texts are batched) and saves the counts with --state; bertfit report --merge"
+          + " combines the states of all n shards into the report of the unsharded run, byte for"
+          + " byte.",
+      "Example: bertfit evaluate --model models/emotion --data emotion/test.txt --format json"
+    })
+public final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin PredictModelOptions model;
+
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "PATH",
+      description = "Labelled data: csv, tsv, tweeteval, semicolon or jsonl")
+  Path data;
+
+  @Mixin InputOptions input;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "text|json|csv|html",
+      description = "Report format (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the report here, not stdout.")
+  Path out;
+
+  @Option(names = "--digits", defaultValue = "2", description = "Decimals (default: 2).")
+  int digits;
+
+  @Option(
+      names = "--zero-division",
+      defaultValue = "warn",
+      paramLabel = "warn|0|1",
+      description = "Value of a ratio with a zero denominator (default: warn = 0 and warn).")
+  String zeroDivision;
+
+  @Option(
+      names = "--predictions",
+      paramLabel = "FILE",
+      description = "Also write the predictions, as bertfit predict does")
+  Path predictions;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "i/n",
+      description = "Evaluate part i (from 0) of n; needs --state")
+  String shard;
+
+  @Option(
+      names = "--state",
+      paramLabel = "FILE",
+      description = "Save the accumulated counts (and scores) for bertfit report --merge")
+  Path state;
+
+  @Option(
+      names = "--scores",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Keep every probability for ROC-AUC, average precision and log loss: 8 bytes per label"
+              + " and row, in memory and in --state; --no-scores reports counts only (default:"
+              + " ${DEFAULT-VALUE})")
+  boolean keepScores;
+
+  @Override
+  public Integer call() throws IOException {
+    Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
+    if (part.count() > 1 && state == null) {
+      throw new IllegalArgumentException(
+          "--shard needs --state FILE: bertfit report --merge combines the states of the shards");
+    }
+    ReportFormat reportFormat = ReportFormat.parse(format);
+    Evaluator evaluator =
+        Evaluator.builder()
+            .options(
+                ReportOptions.builder()
+                    .digits(digits)
+                    .zeroDivision(ZeroDivision.parse(zeroDivision))
+                    .build())
+            .build();
+    ModelFiles files = model.files();
+    ReadOptions options = readOptions(files);
+    DataSummary summary = DataSummary.scan(data, options, files.labels());
+    EvaluationState counts = evaluate(files, options, summary, part);
+    if (state != null) {
+      counts.save(state);
+    }
+    if (counts.examples() == 0) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "evaluate: shard %s holds no rows (the %,d rows make fewer windows than there are"
+                  + " shards); its state is saved for bertfit report --merge%n",
+              part,
+              summary.rows());
+      return 0;
+    }
+    ReportCommand.print(
+        counts.report(evaluator), reportFormat, null, out, spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** Streams the shard's rows through the model into fresh counts. */
+  private EvaluationState evaluate(
+      ModelFiles files, ReadOptions options, DataSummary summary, Shard part) {
+    try (Classifier classifier = model.classifier(files);
+        ExampleStream examples = DatasetReader.open(data, options);
+        PredictionsJsonl written =
+            predictions == null
+                ? null
+                : PredictionsJsonl.create(predictions, files.labels(), files.multiLabel())) {
+      Predictor predictor = model.predictor(classifier);
+      int window = predictor.windowSize();
+      EvaluationState counts =
+          EvaluationState.start(
+              new EvaluationState.Origin(files.fingerprint(), summary, window),
+              part,
+              files.labels(),
+              classifier.decoder(),
+              keepScores);
+      long rows = part.to(summary.rows(), window) - part.from(summary.rows(), window);
+      try (PredictionStream stream =
+          predictor.predict(part.rows(examples, summary.rows(), window))) {
+        new PredictProgress(spec.commandLine().getErr(), "evaluate", rows)
+            .drain(
+                stream,
+                p -> {
+                  counts.add(p);
+                  if (written != null) {
+                    written.write(p);
+                  }
+                });
+      }
+      if (written != null) {
+        written.commit();
+      }
+      return counts;
+    }
+  }
+
+  /** The input options, reading label sets for a multi-label model. */
+  private ReadOptions readOptions(ModelFiles files) {
+    ReadOptions options = input.readOptions();
+    if (files.multiLabel()) {
+      return options.toBuilder().multiLabel(true).build();
+    }
+    if (options.multiLabel()) {
+      throw new IllegalArgumentException(
+          "the model predicts one label a text, but --label-separator or --multi-label read sets"
+              + " of labels");
+    }
+    return options;
+  }
+}

@@ -1,0 +1,50 @@
+package org.bertfit.cli;
+
+import java.nio.file.Path;
+import org.bertfit.training.predict.Classifier;
+import org.bertfit.training.predict.ModelFiles;
+import org.bertfit.training.predict.Predictor;
+import picocli.CommandLine.Option;
+
+/** The model and batching options of {@code predict} and {@code evaluate} ({@code @Mixin}). */
+public final class PredictModelOptions {
+  private static final int DEFAULT_MAX_LENGTH = 128;
+
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "DIR",
+      description =
+          "A bertfit model directory, or a SavedModel that bertfit exported (given its TF Serving"
+              + " base path, the highest version)")
+  Path model;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "32",
+      description = "Texts a session run (default: ${DEFAULT-VALUE})")
+  int batchSize;
+
+  @Option(
+      names = "--max-length",
+      paramLabel = "N",
+      description =
+          "Tokens a text at most, special tokens included; longer texts are truncated (default:"
+              + " 128, or the model's positions if fewer)")
+  Integer maxLength;
+
+  ModelFiles files() {
+    return ModelFiles.open(model);
+  }
+
+  Classifier classifier(ModelFiles files) {
+    int positions = files.config().maxPositionEmbeddings();
+    return Classifier.open(
+        files, maxLength != null ? maxLength : Math.min(DEFAULT_MAX_LENGTH, positions));
+  }
+
+  Predictor predictor(Classifier classifier) {
+    return new Predictor(classifier, batchSize, Predictor.WINDOW_BATCHES);
+  }
+}

@@ -1,0 +1,139 @@
+package org.bertfit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bertfit.models.ProblemType;
+import org.bertfit.models.io.TinySavedModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  static Path model;
+
+  @BeforeAll
+  static void singleLabelModel() {
+    model =
+        model("model", ProblemType.SINGLE_LABEL_CLASSIFICATION, List.of("neg", "neu", "pos"), 5);
+  }
+
+  private static Path model(String name, ProblemType type, List<String> labels, long seed) {
+    return TinySavedModels.modelDirectory(
+        dir.resolve(name),
+        TinySavedModels.CONFIG.toBuilder().problemType(type).labels(labels).build(),
+        seed);
+  }
+
+  private static CliRun predict(Path model, Path input, Path out, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "predict",
+                "--model",
+                model.toString(),
+                "--input",
+                input.toString(),
+                "--out",
+                out.toString()));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  private static List<JsonNode> lines(Path file) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      out.add(JSON.readTree(line));
+    }
+    return out;
+  }
+
+  @Test
+  void writesOneObjectATextInInputOrder() throws Exception {
+    List<String> texts = TinySavedModels.texts(30, 1);
+    Path input = Files.write(dir.resolve("texts.txt"), texts);
+    Path out = dir.resolve("predictions.jsonl");
+    CliRun run = predict(model, input, out, "--batch-size", "4");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).containsPattern("predict: 30 texts in \\S+ s \\(\\S+ texts/s\\); model");
+
+    List<JsonNode> predictions = lines(out);
+    assertThat(predictions).extracting(p -> p.get("text").asText()).isEqualTo(texts);
+    for (JsonNode p : predictions) {
+      assertThat(p.fieldNames()).toIterable().containsExactly("text", "label", "scores");
+      JsonNode scores = p.get("scores");
+      assertThat(scores.fieldNames()).toIterable().containsExactly("neg", "neu", "pos");
+      String best = "neg";
+      for (String label : List.of("neu", "pos")) {
+        best = scores.get(label).floatValue() > scores.get(best).floatValue() ? label : best;
+      }
+      assertThat(p.get("label").asText()).isEqualTo(best);
+      assertThat(
+              scores.get("neg").asDouble()
+                  + scores.get("neu").asDouble()
+                  + scores.get("pos").asDouble())
+          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+  }
+
+  @Test
+  void multiLabelModelsWriteLabelSetsAboveTheirThresholds() throws Exception {
+    Path multi =
+        model("multi", ProblemType.MULTI_LABEL_CLASSIFICATION, List.of("arts", "sales", "tech"), 6);
+    Files.writeString(
+        multi.resolve("thresholds.json"),
+        "{\"thresholds\": {\"arts\": 0.3, \"sales\": 0.5, \"tech\": 0.7}}");
+    Path input =
+        Files.writeString(
+            dir.resolve("pairs.jsonl"),
+            "{\"text\": \"a good day\", \"context\": \"at work\"}\n"
+                + "{\"text\": \"the bad time\", \"context\": \"at home\"}\n");
+    Path out = dir.resolve("multi.jsonl");
+    CliRun run = predict(multi, input, out, "--text-pair-column", "context");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    double[] thresholds = {0.3, 0.5, 0.7};
+    for (JsonNode p : lines(out)) {
+      assertThat(p.fieldNames())
+          .toIterable()
+          .containsExactly("text", "text_pair", "labels", "scores");
+      List<String> expected = new ArrayList<>();
+      List<String> labels = List.of("arts", "sales", "tech");
+      for (int c = 0; c < labels.size(); c++) {
+        if (p.get("scores").get(labels.get(c)).floatValue() >= thresholds[c]) {
+          expected.add(labels.get(c));
+        }
+      }
+      assertThat(p.get("labels")).extracting(JsonNode::asText).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aFailedRunLeavesNoOutputAndOneClearLine() throws Exception {
+    Path input =
+        Files.writeString(dir.resolve("broken.jsonl"), "{\"text\": \"a good day\"}\n{\"text\": \n");
+    Path out = dir.resolve("broken-predictions.jsonl");
+    CliRun run = predict(model, input, out);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("bertfit predict: error: " + input + " line 2: ");
+    assertThat(out).doesNotExist();
+    assertThat(dir).isDirectoryNotContaining("glob:**/.broken-predictions.jsonl.tmp-*");
+
+    Path ner = model("ner", ProblemType.TOKEN_CLASSIFICATION, List.of("O", "B-PER", "I-PER"), 7);
+    CliRun tagger = predict(ner, input, out);
+    assertThat(tagger.err().strip())
+        .isEqualTo(
+            "bertfit predict: error: "
+                + ner
+                + " is a token-classification model; predict and evaluate take sequence classifiers"
+                + " (single_label_classification, multi_label_classification)");
+  }
+}

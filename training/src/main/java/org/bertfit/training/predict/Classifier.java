@@ -1,0 +1,115 @@
+package org.bertfit.training.predict;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.datasets.tokenize.EncodedBatch;
+import org.bertfit.models.checkpoint.ImportReport;
+import org.bertfit.models.graph.BatchTensors;
+import org.bertfit.models.graph.Floats;
+import org.bertfit.models.graph.InferenceModel;
+import org.tensorflow.Result;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A sequence classifier ready to predict: the inference graph with its weights, the tokenizer, and
+ * the rule that turns probabilities into labels. Closing releases the session and the tokenizer.
+ */
+public final class Classifier implements AutoCloseable {
+  private final InferenceModel model;
+  private final BertTokenizer tokenizer;
+  private final LabelDecoder decoder;
+
+  /** Takes ownership of {@code model} and {@code tokenizer}. */
+  public Classifier(InferenceModel model, BertTokenizer tokenizer, LabelDecoder decoder) {
+    if (decoder.numLabels() != model.config().numLabels()) {
+      throw new IllegalArgumentException(
+          "the decoder has "
+              + decoder.numLabels()
+              + " labels; the model has "
+              + model.config().numLabels());
+    }
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.decoder = decoder;
+  }
+
+  /**
+   * Builds the graph of {@code files}, loads its weights and tokenizer.
+   *
+   * @param maxLength tokens a text at most (longer texts are truncated), up to the model's
+   *     max_position_embeddings
+   */
+  public static Classifier open(ModelFiles files, int maxLength) {
+    int positions = files.config().maxPositionEmbeddings();
+    if (maxLength < 2 || maxLength > positions) {
+      throw new IllegalArgumentException(
+          "max length ("
+              + maxLength
+              + ") must be in [2, "
+              + positions
+              + "], the model's max_position_embeddings");
+    }
+    InferenceModel model = InferenceModel.create(files.config());
+    try {
+      requireAllWeights(files, model.load(files.checkpoint(), 0));
+      LabelDecoder decoder =
+          files.multiLabel()
+              ? LabelDecoder.thresholds(files.thresholds())
+              : LabelDecoder.argmax(files.labels().size());
+      return new Classifier(
+          model, BertTokenizer.fromJson(files.tokenizerJson(), maxLength), decoder);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  private static void requireAllWeights(ModelFiles files, ImportReport report) {
+    List<String> missing = new ArrayList<>(report.newlyInitialized());
+    missing.addAll(report.mismatchedHead());
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          files.dir()
+              + ": the checkpoint lacks "
+              + missing.size()
+              + " of the model's variables ("
+              + String.join(", ", missing)
+              + "); predictions would come from random weights");
+    }
+  }
+
+  /** The probabilities of a batch, row-major {@code [batch, labels]}. */
+  public float[] probabilities(EncodedBatch batch) {
+    try (BatchTensors tensors = new BatchTensors(batch);
+        Result result =
+            tensors
+                .feed(model.session().runner(), model.inputs())
+                .fetch(model.outputs().probabilities())
+                .run()) {
+      return Floats.of((TFloat32) result.get(0));
+    }
+  }
+
+  public BertTokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  public LabelDecoder decoder() {
+    return decoder;
+  }
+
+  /** The label names in id order. */
+  public List<String> labels() {
+    return model.config().labels();
+  }
+
+  @Override
+  public void close() {
+    try {
+      model.close();
+    } finally {
+      tokenizer.close();
+    }
+  }
+}

@@ -1,0 +1,311 @@
+package org.bertfit.training.predict;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.bertfit.evaluation.ConfusionMatrix;
+import org.bertfit.evaluation.Diagnostic;
+import org.bertfit.evaluation.EvaluationReport;
+import org.bertfit.evaluation.Evaluator;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.MultiLabelConfusion;
+import org.bertfit.evaluation.ScoreBuffer;
+import org.bertfit.evaluation.Thresholds;
+
+/**
+ * The accumulators of one evaluation run over a shard of labelled data (confusion counts and,
+ * unless left out, every probability row for the ranking metrics), with what it ran: the model, the
+ * data and the batching. Saved as JSON; the states of all shards {@link #merge} into exactly the
+ * state of one unsharded run, so their reports are identical.
+ */
+public final class EvaluationState {
+  private static final int VERSION = 1;
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+
+  /**
+   * What every shard of one evaluation shares; shards merge only when theirs are equal.
+   *
+   * @param model the model's fingerprint ({@link ModelFiles#fingerprint})
+   * @param data the whole input, as the first pass found it
+   * @param windowSize rows a window (texts are batched within windows)
+   */
+  public record Origin(String model, DataSummary data, int windowSize) {}
+
+  /** The saved form. */
+  private record Saved(
+      int version,
+      Origin origin,
+      Shard shard,
+      List<String> labels,
+      Thresholds thresholds,
+      ConfusionMatrix.State confusion,
+      MultiLabelConfusion.State multiLabelConfusion,
+      ScoreBuffer.State scores) {}
+
+  private final Origin origin;
+  private final Shard shard;
+  private final LabelSet labels;
+  private final Thresholds thresholds;
+  private final ConfusionMatrix confusion;
+  private final MultiLabelConfusion multiLabelConfusion;
+  private final ScoreBuffer scores;
+
+  private EvaluationState(
+      Origin origin,
+      Shard shard,
+      List<String> labels,
+      Thresholds thresholds,
+      ConfusionMatrix confusion,
+      MultiLabelConfusion multiLabelConfusion,
+      ScoreBuffer scores) {
+    this.origin = origin;
+    this.shard = shard;
+    this.labels = LabelSet.of(labels);
+    this.thresholds = thresholds;
+    this.confusion = confusion;
+    this.multiLabelConfusion = multiLabelConfusion;
+    this.scores = scores;
+  }
+
+  /**
+   * An empty state for {@code shard} of an evaluation.
+   *
+   * @param decoder the model's decision rule (multi-label thresholds are shown in the report)
+   * @param keepScores whether to keep every probability row for the ranking metrics
+   */
+  public static EvaluationState start(
+      Origin origin, Shard shard, List<String> labels, LabelDecoder decoder, boolean keepScores) {
+    return empty(origin, shard, labels, decoder.thresholds(), decoder.multiLabel(), keepScores);
+  }
+
+  private static EvaluationState empty(
+      Origin origin,
+      Shard shard,
+      List<String> labels,
+      Thresholds thresholds,
+      boolean multiLabel,
+      boolean keepScores) {
+    int k = labels.size();
+    return new EvaluationState(
+        origin,
+        shard,
+        labels,
+        thresholds,
+        multiLabel ? null : new ConfusionMatrix(k),
+        multiLabel ? new MultiLabelConfusion(k) : null,
+        !keepScores ? null : multiLabel ? ScoreBuffer.multiLabel(k) : ScoreBuffer.multiClass(k));
+  }
+
+  /** Counts one prediction against the example's true labels. */
+  public void add(Prediction p) {
+    if (confusion != null) {
+      int truth = labels.id(p.example().labels().get(0));
+      confusion.update(truth, p.labels()[0]);
+      if (scores != null) {
+        scores.add(truth, doubles(p.probabilities()));
+      }
+    } else {
+      int[] truth = indicators(labels.ids(p.example().labels()));
+      multiLabelConfusion.update(truth, indicators(p.labels()));
+      if (scores != null) {
+        scores.add(truth, doubles(p.probabilities()));
+      }
+    }
+  }
+
+  private static double[] doubles(float[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
+  }
+
+  private int[] indicators(int[] ids) {
+    int[] row = new int[labels.size()];
+    for (int id : ids) {
+      row[id] = 1;
+    }
+    return row;
+  }
+
+  /** How many examples were counted. */
+  public long examples() {
+    return confusion != null ? confusion.total() : multiLabelConfusion.examples();
+  }
+
+  /** The report of what this state counted, with the data's and the shard's warnings first. */
+  public EvaluationReport report(Evaluator evaluator) {
+    EvaluationReport report =
+        confusion != null
+            ? evaluator.multiClass(labels, confusion, scores)
+            : evaluator.multiLabel(labels, multiLabelConfusion, scores).withThresholds(thresholds);
+    List<Diagnostic> first = new ArrayList<>();
+    DataSummary data = origin.data();
+    if (data.skipped().total() > 0) {
+      first.add(
+          new Diagnostic(
+              "skipped-rows",
+              data.skipped().total()
+                  + " bad rows of "
+                  + data.source()
+                  + " were skipped and not evaluated: "
+                  + data.skipped().summary()));
+    }
+    if (shard.count() > 1) {
+      first.add(
+          new Diagnostic(
+              "partial-shard",
+              String.format(
+                  Locale.ROOT,
+                  "this report covers shard %s, rows %,d to %,d of %,d; bertfit report --merge"
+                      + " combines the states of all shards into the full report",
+                  shard,
+                  shard.from(data.rows(), origin.windowSize()) + 1,
+                  shard.to(data.rows(), origin.windowSize()),
+                  data.rows())));
+    }
+    return report.withWarningsFirst(first);
+  }
+
+  /**
+   * Combines the states of every shard of one evaluation into the state of the whole.
+   *
+   * @throws IllegalArgumentException when a shard is missing or repeated, or the states come from
+   *     other models, data or batch settings
+   */
+  public static EvaluationState merge(List<EvaluationState> states) {
+    if (states.isEmpty()) {
+      throw new IllegalArgumentException("no shard states to merge");
+    }
+    List<EvaluationState> sorted = new ArrayList<>(states);
+    sorted.sort(Comparator.comparingInt(s -> s.shard.index()));
+    EvaluationState first = sorted.get(0);
+    int count = first.shard.count();
+    for (int i = 0; i < sorted.size(); i++) {
+      EvaluationState s = sorted.get(i);
+      if (s.shard.count() != count || s.shard.index() != i || sorted.size() != count) {
+        throw new IllegalArgumentException(
+            "the states must be the shards 0/"
+                + count
+                + " to "
+                + (count - 1)
+                + "/"
+                + count
+                + " once each; got "
+                + sorted.stream().map(x -> x.shard.toString()).collect(Collectors.joining(", ")));
+      }
+      requireSameRun(first, s);
+    }
+    EvaluationState whole =
+        empty(
+            first.origin,
+            Shard.ALL,
+            first.labels.names(),
+            first.thresholds,
+            first.confusion == null,
+            first.scores != null);
+    for (EvaluationState s : sorted) {
+      if (whole.confusion != null) {
+        whole.confusion.merge(s.confusion);
+      } else {
+        whole.multiLabelConfusion.merge(s.multiLabelConfusion);
+      }
+      if (whole.scores != null) {
+        whole.scores.merge(s.scores);
+      }
+    }
+    return whole;
+  }
+
+  private static void requireSameRun(EvaluationState first, EvaluationState other) {
+    String what = null;
+    if (!first.origin.model().equals(other.origin.model())) {
+      what = "another model";
+    } else if (!sameData(first.origin.data(), other.origin.data())) {
+      what = "other data";
+    } else if (first.origin.windowSize() != other.origin.windowSize()) {
+      what = "another batch size";
+    } else if ((first.scores == null) != (other.scores == null)) {
+      what = "another --scores setting";
+    }
+    if (what != null) {
+      throw new IllegalArgumentException(
+          "shard "
+              + other.shard
+              + " was evaluated with "
+              + what
+              + " than shard "
+              + first.shard
+              + "; merge the shards of one evaluation");
+    }
+  }
+
+  /** The same rows, whatever the path they were read from on each machine. */
+  private static boolean sameData(DataSummary a, DataSummary b) {
+    return a.rows() == b.rows()
+        && a.fingerprint().equals(b.fingerprint())
+        && a.skipped().equals(b.skipped());
+  }
+
+  /** Writes the state as JSON. */
+  public void save(Path file) {
+    Saved saved =
+        new Saved(
+            VERSION,
+            origin,
+            shard,
+            labels.names(),
+            thresholds,
+            confusion == null ? null : confusion.state(),
+            multiLabelConfusion == null ? null : multiLabelConfusion.state(),
+            scores == null ? null : scores.state());
+    try {
+      JSON.writeValue(file.toFile(), saved);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a state that {@link #save} wrote. */
+  public static EvaluationState load(Path file) {
+    Saved s;
+    try {
+      s = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Saved.class);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": no such file", e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          file + ": not an evaluation state: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (s.version() != VERSION) {
+      throw new IllegalArgumentException(
+          file + ": evaluation state version " + s.version() + "; this bertfit reads " + VERSION);
+    }
+    return new EvaluationState(
+        s.origin(),
+        s.shard(),
+        s.labels(),
+        s.thresholds(),
+        s.confusion() == null ? null : ConfusionMatrix.fromState(s.confusion()),
+        s.multiLabelConfusion() == null
+            ? null
+            : MultiLabelConfusion.fromState(s.multiLabelConfusion()),
+        s.scores() == null ? null : ScoreBuffer.fromState(s.scores()));
+  }
+}

@@ -1,0 +1,61 @@
+package org.bertfit.training.predict;
+
+import java.util.stream.IntStream;
+import org.bertfit.evaluation.Thresholds;
+
+/**
+ * Turns a row of probabilities into predicted label ids: the most probable label (the first of
+ * equals, as numpy's argmax), or for a multi-label model every label whose probability reaches its
+ * threshold.
+ */
+public final class LabelDecoder {
+  private final int numLabels;
+  private final Thresholds thresholds;
+
+  private LabelDecoder(int numLabels, Thresholds thresholds) {
+    this.numLabels = numLabels;
+    this.thresholds = thresholds;
+  }
+
+  /** One label a text: the most probable. */
+  public static LabelDecoder argmax(int numLabels) {
+    return new LabelDecoder(numLabels, null);
+  }
+
+  /** Any number of labels a text: those at or above their threshold ({@link Thresholds#apply}). */
+  public static LabelDecoder thresholds(Thresholds thresholds) {
+    return new LabelDecoder(thresholds.labels().size(), thresholds);
+  }
+
+  public boolean multiLabel() {
+    return thresholds != null;
+  }
+
+  /** The multi-label thresholds, or null. */
+  public Thresholds thresholds() {
+    return thresholds;
+  }
+
+  public int numLabels() {
+    return numLabels;
+  }
+
+  /** The predicted label ids, ascending, of the row starting at {@code offset}. */
+  public int[] decide(float[] probabilities, int offset) {
+    if (thresholds == null) {
+      int best = 0;
+      for (int c = 1; c < numLabels; c++) {
+        if (probabilities[offset + c] > probabilities[offset + best]) {
+          best = c;
+        }
+      }
+      return new int[] {best};
+    }
+    double[] row = new double[numLabels];
+    for (int c = 0; c < numLabels; c++) {
+      row[c] = probabilities[offset + c];
+    }
+    int[] onOff = thresholds.apply(row);
+    return IntStream.range(0, numLabels).filter(c -> onOff[c] == 1).toArray();
+  }
+}

@@ -1,0 +1,128 @@
+package org.bertfit.training.predict;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.bertfit.evaluation.Thresholds;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.ProblemType;
+import org.bertfit.models.checkpoint.Checkpoint;
+import org.bertfit.models.export.LabelThresholds;
+import org.bertfit.models.export.ModelVersions;
+import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.io.PretrainedModel;
+
+/**
+ * What prediction needs from a saved classifier: its configuration (with id2label), weights,
+ * tokenizer and, for multi-label models, decision thresholds. Reads a bertfit model directory, a
+ * SavedModel exported by bertfit ({@code assets/config.json}, {@code assets/tokenizer.json}), or TF
+ * Serving's model base path holding numbered versions of one (the highest is used).
+ *
+ * @param thresholds the multi-label thresholds ({@code thresholds.json}, else 0.5 for every label);
+ *     null for a single-label model
+ * @param fingerprint a digest of the configuration, the checkpoint index (which holds every
+ *     tensor's checksum) and the thresholds: equal fingerprints mean the same predictions
+ */
+public record ModelFiles(
+    Path dir,
+    BertConfig config,
+    Checkpoint checkpoint,
+    String tokenizerJson,
+    Thresholds thresholds,
+    String fingerprint) {
+  /**
+   * Opens the classifier in {@code dir}.
+   *
+   * @throws IllegalArgumentException naming what is missing, or for a token-classification model
+   */
+  public static ModelFiles open(Path dir) {
+    Path model = latestVersion(dir);
+    Path configJson =
+        firstExisting(
+                model.resolve(ModelDirectory.CONFIG),
+                model.resolve(ServingExport.ASSETS).resolve(ModelDirectory.CONFIG))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        dir
+                            + " is not a bertfit model: it has no config.json (bertfit model"
+                            + " directory) or assets/config.json (bertfit export)"));
+    BertConfig config = BertConfig.read(configJson);
+    if (config.problemType() == ProblemType.TOKEN_CLASSIFICATION) {
+      throw new IllegalArgumentException(
+          dir
+              + " is a token-classification model; predict and evaluate take sequence"
+              + " classifiers (single_label_classification, multi_label_classification)");
+    }
+    PretrainedModel files = PretrainedModel.open(model, config);
+    Thresholds thresholds =
+        config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
+            ? thresholds(model, config)
+            : null;
+    String fingerprint =
+        digest(configJson, Path.of(files.checkpoint().prefix() + ".index"), thresholds);
+    return new ModelFiles(
+        model, config, files.checkpoint(), files.tokenizerJson(), thresholds, fingerprint);
+  }
+
+  /** The model's {@code thresholds.json} (beside config.json or in assets/), else 0.5 each. */
+  private static Thresholds thresholds(Path model, BertConfig config) {
+    Optional<Path> file =
+        firstExisting(
+            model.resolve(ServingExport.THRESHOLDS),
+            model.resolve(ServingExport.ASSETS).resolve(ServingExport.THRESHOLDS));
+    return LabelThresholds.resolve(
+        config, file.map(ThresholdsFile::read).orElse(null), file.map(Path::toString).orElse(""));
+  }
+
+  /** Whether the model predicts a set of labels (sigmoid per label) rather than one. */
+  public boolean multiLabel() {
+    return config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION;
+  }
+
+  /** The label names in id order. */
+  public List<String> labels() {
+    return config.labels();
+  }
+
+  /** {@code dir}, or its highest numbered version when it is a TF Serving model base path. */
+  private static Path latestVersion(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(dir + ": no such directory");
+    }
+    if (Files.isRegularFile(dir.resolve(ModelDirectory.CONFIG))
+        || Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+      return dir;
+    }
+    long version = ModelVersions.highest(dir);
+    return version > 0 ? dir.resolve(Long.toString(version)) : dir;
+  }
+
+  private static Optional<Path> firstExisting(Path... candidates) {
+    return Stream.of(candidates).filter(Files::isRegularFile).findFirst();
+  }
+
+  private static String digest(Path configJson, Path checkpointIndex, Thresholds thresholds) {
+    MessageDigest sha = DataSummary.sha256();
+    for (Path file : List.of(configJson, checkpointIndex)) {
+      try {
+        sha.update(Files.readAllBytes(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    if (thresholds != null) {
+      sha.update(Arrays.toString(thresholds.values()).getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(sha.digest(), 0, 16);
+  }
+}

@@ -1,0 +1,206 @@
+package org.bertfit.training.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.bertfit.datasets.Example;
+import org.bertfit.datasets.io.BadInputException;
+import org.bertfit.datasets.io.DatasetReader;
+import org.bertfit.datasets.io.ExampleStream;
+import org.bertfit.datasets.io.ReadOptions;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.ProblemType;
+import org.bertfit.models.export.ExportOptions;
+import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.io.TinySavedModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictorTest {
+  private static final int MAX_LENGTH = 32;
+  private static final ReadOptions TEXT = ReadOptions.builder().unlabelled().build();
+
+  @TempDir static Path dir;
+  static ModelFiles singleLabel;
+
+  @BeforeAll
+  static void model() {
+    singleLabel =
+        ModelFiles.open(
+            PredictFixtures.model(
+                dir.resolve("single"),
+                ProblemType.SINGLE_LABEL_CLASSIFICATION,
+                List.of("neg", "neu", "pos"),
+                7));
+  }
+
+  /** Reads {@code input} and predicts it with windows of 3 batches of 4 texts. */
+  private static List<Prediction> predict(ModelFiles files, Path input) {
+    List<Prediction> out = new ArrayList<>();
+    try (Classifier classifier = Classifier.open(files, MAX_LENGTH);
+        ExampleStream examples = DatasetReader.open(input, TEXT);
+        PredictionStream predictions = new Predictor(classifier, 4, 3).predict(examples)) {
+      predictions.forEachRemaining(out::add);
+      assertThat(predictions.stats().texts()).isEqualTo(out.size());
+      assertThat(predictions.stats().batches()).isEqualTo((out.size() + 3) / 4);
+    }
+    return out;
+  }
+
+  @Test
+  void predictionsAreThoseOfOneGraphRunPerTextInInputOrder() {
+    List<String> texts = TinySavedModels.texts(37, 1);
+    Path input = PredictFixtures.write(dir.resolve("texts.txt"), texts);
+    List<Prediction> predictions = predict(singleLabel, input);
+    List<float[]> reference = PredictFixtures.reference(singleLabel, texts, MAX_LENGTH);
+
+    assertThat(predictions).extracting(p -> p.example().text()).isEqualTo(texts);
+    for (int i = 0; i < texts.size(); i++) {
+      float[] expected = reference.get(i);
+      float[] actual = predictions.get(i).probabilities();
+      for (int c = 0; c < expected.length; c++) {
+        assertThat(actual[c]).as("text %d label %d", i, c).isCloseTo(expected[c], within(1e-6f));
+      }
+      assertThat(predictions.get(i).labels()).containsExactly(argmax(expected));
+    }
+    assertThat(predictions.stream().map(p -> p.labels()[0]).distinct().count())
+        .as("classes predicted")
+        .isGreaterThan(1);
+  }
+
+  @Test
+  void multiLabelPredictionsApplyTheSavedThresholds() throws Exception {
+    List<String> labels = List.of("arts", "sales", "tech", "legal");
+    ModelFiles untuned =
+        ModelFiles.open(
+            PredictFixtures.model(
+                dir.resolve("multi"), ProblemType.MULTI_LABEL_CLASSIFICATION, labels, 11));
+    List<String> texts = TinySavedModels.texts(30, 2);
+    List<float[]> reference = PredictFixtures.reference(untuned, texts, MAX_LENGTH);
+    // thresholds half-way between two probabilities: far from every row's value
+    double[] thresholds = new double[labels.size()];
+    StringBuilder json = new StringBuilder("{\"thresholds\": {");
+    for (int c = 0; c < labels.size(); c++) {
+      int label = c;
+      double[] sorted = reference.stream().mapToDouble(p -> p[label]).sorted().toArray();
+      thresholds[c] = (sorted[10 + c] + sorted[11 + c]) / 2;
+      json.append(c == 0 ? "" : ", ")
+          .append('"')
+          .append(labels.get(c))
+          .append("\": ")
+          .append(thresholds[c]);
+    }
+    Files.writeString(dir.resolve("multi/thresholds.json"), json.append("}}").toString());
+    ModelFiles tuned = ModelFiles.open(dir.resolve("multi"));
+    assertThat(tuned.thresholds().values()).containsExactly(thresholds);
+    assertThat(tuned.fingerprint()).isNotEqualTo(untuned.fingerprint());
+
+    List<Prediction> predictions =
+        predict(tuned, PredictFixtures.write(dir.resolve("multi.txt"), texts));
+    for (int i = 0; i < texts.size(); i++) {
+      float[] p = reference.get(i);
+      int[] expected =
+          IntStream.range(0, labels.size()).filter(c -> p[c] >= thresholds[c]).toArray();
+      assertThat(predictions.get(i).labels()).as("text %d", i).containsExactly(expected);
+    }
+    assertThat(predictions).extracting(p -> p.labels().length).contains(1, 2, 3);
+  }
+
+  @Test
+  void aBadRowStopsThePredictionsWithTheReadersMessage() throws Exception {
+    Path input = dir.resolve("bad.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      lines.add(i == 25 ? "{\"text\": " : "{\"text\": \"good day " + i + "\"}");
+    }
+    Files.write(input, lines);
+    List<Prediction> seen = new ArrayList<>();
+    assertThatThrownBy(() -> seen.addAll(predict(singleLabel, input)))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("line 26");
+  }
+
+  @Test
+  void closingStopsTheTokenizingThreadEvenOnEndlessInput() {
+    Iterator<Example> endless =
+        new Iterator<>() {
+          private long line;
+
+          @Override
+          public boolean hasNext() {
+            return true;
+          }
+
+          @Override
+          public Example next() {
+            return Example.of("it was a good day", List.of(), ++line);
+          }
+        };
+    try (Classifier classifier = Classifier.open(singleLabel, MAX_LENGTH)) {
+      PredictionStream predictions = new Predictor(classifier, 8, 2).predict(endless);
+      for (int i = 0; i < 100; i++) {
+        predictions.next();
+      }
+      predictions.close();
+      assertThat(Thread.getAllStackTraces().keySet())
+          .noneMatch(t -> t.getName().equals("bertfit-tokenize"));
+    }
+  }
+
+  /** bertfit export writes a SavedModel with config.json and tokenizer.json in assets/. */
+  @Test
+  void readsTheLatestVersionOfAnExportAsItsModelDirectory() {
+    BertConfig config = TinySavedModels.CONFIG.toBuilder().labels(List.of("neg", "pos")).build();
+    Path base = dir.resolve("saved_models/sentiment");
+    for (int seed : new int[] {1, 2}) {
+      ModelDirectory source =
+          new ModelDirectory(TinySavedModels.modelDirectory(dir.resolve("v" + seed), config, seed));
+      ServingExport.export(source, base, ExportOptions.nextVersion());
+    }
+    Path input = PredictFixtures.write(dir.resolve("export.txt"), TinySavedModels.texts(20, 4));
+    List<Prediction> exported = predict(ModelFiles.open(base), input);
+    List<Prediction> saved = predict(ModelFiles.open(dir.resolve("v2")), input);
+    assertThat(exported).hasSize(20);
+    for (int i = 0; i < saved.size(); i++) {
+      assertThat(exported.get(i).probabilities()).isEqualTo(saved.get(i).probabilities());
+    }
+  }
+
+  @Test
+  void refusesTokenClassificationModels() {
+    Path ner =
+        PredictFixtures.model(
+            dir.resolve("ner"),
+            ProblemType.TOKEN_CLASSIFICATION,
+            List.of("O", "B-PER", "I-PER"),
+            3);
+    assertThatThrownBy(() -> ModelFiles.open(ner))
+        .hasMessage(
+            ner
+                + " is a token-classification model; predict and evaluate take sequence"
+                + " classifiers (single_label_classification, multi_label_classification)");
+  }
+
+  @Test
+  void refusesALengthBeyondTheModelsPositions() {
+    assertThatThrownBy(() -> Classifier.open(singleLabel, 65))
+        .hasMessage("max length (65) must be in [2, 64], the model's max_position_embeddings");
+  }
+
+  private static int argmax(float[] p) {
+    int best = 0;
+    for (int c = 1; c < p.length; c++) {
+      best = p[c] > p[best] ? c : best;
+    }
+    return best;
+  }
+}
