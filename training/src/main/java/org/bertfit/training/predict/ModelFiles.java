@@ -81,7 +81,7 @@ public record ModelFiles(
             model.resolve(ServingExport.THRESHOLDS),
             model.resolve(ServingExport.ASSETS).resolve(ServingExport.THRESHOLDS));
     return LabelThresholds.resolve(
-        config, file.map(ThresholdsFile::read).orElse(null), file.map(Path::toString).orElse(""));
+        config, file.map(ModelFiles::thresholds).orElse(null), file.map(Path::toString).orElse(""));
   }
 
   /** Whether the model predicts a set of labels (sigmoid per label) rather than one. */
@@ -124,5 +124,13 @@ public record ModelFiles(
       sha.update(Arrays.toString(thresholds.values()).getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(sha.digest(), 0, 16);
+  }
+
+  private static Thresholds thresholds(Path file) {
+    try {
+      return Thresholds.load(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -16,6 +16,7 @@ import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.models.BertConfig;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ServingExport;
@@ -88,18 +89,12 @@ class PredictorTest {
     List<float[]> reference = PredictFixtures.reference(untuned, texts, MAX_LENGTH);
     // thresholds half-way between two probabilities: far from every row's value
     double[] thresholds = new double[labels.size()];
-    StringBuilder json = new StringBuilder("{\"thresholds\": {");
     for (int c = 0; c < labels.size(); c++) {
       int label = c;
       double[] sorted = reference.stream().mapToDouble(p -> p[label]).sorted().toArray();
       thresholds[c] = (sorted[10 + c] + sorted[11 + c]) / 2;
-      json.append(c == 0 ? "" : ", ")
-          .append('"')
-          .append(labels.get(c))
-          .append("\": ")
-          .append(thresholds[c]);
     }
-    Files.writeString(dir.resolve("multi/thresholds.json"), json.append("}}").toString());
+    new Thresholds(labels, thresholds).save(dir.resolve("multi/thresholds.json"));
     ModelFiles tuned = ModelFiles.open(dir.resolve("multi"));
     assertThat(tuned.thresholds().values()).containsExactly(thresholds);
     assertThat(tuned.fingerprint()).isNotEqualTo(untuned.fingerprint());
