@@ -138,12 +138,15 @@ final class TrainingRun {
     Files.writeString(dir.resolve(name + ".html"), HtmlReport.format(report, trainingLog(history)), StandardCharsets.UTF_8);
   }
 
-  /** The history's curves by step, for the HTML report. */
+  /**
+   * The history's loss and metric curves by step, for the HTML report (learning rate and gradient
+   * norm left out: on another scale, they would flatten the rest).
+   */
   static TrainingLog trainingLog(History history) {
     Map<String, List<double[]>> curves = new LinkedHashMap<>();
     for (LogEntry e : history.entries()) {
       e.values().forEach((name, value) -> {
-        if (Double.isFinite(value)) {
+        if (Double.isFinite(value) && !name.equals("learning_rate") && !name.equals("grad_norm")) {
           curves.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {e.step(), value});
         }
       });

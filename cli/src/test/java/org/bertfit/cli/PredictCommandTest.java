@@ -90,7 +90,7 @@ class PredictCommandTest {
         model("multi", ProblemType.MULTI_LABEL_CLASSIFICATION, List.of("arts", "sales", "tech"), 6);
     Files.writeString(
         multi.resolve("thresholds.json"),
-        "{\"thresholds\": {\"arts\": 0.3, \"sales\": 0.5, \"tech\": 0.7}}");
+        "{\"labels\": [\"arts\", \"sales\", \"tech\"], \"values\": [0.3, 0.5, 0.7]}");
     Path input =
         Files.writeString(
             dir.resolve("pairs.jsonl"),
