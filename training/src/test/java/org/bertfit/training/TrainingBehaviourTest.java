@@ -201,6 +201,23 @@ class TrainingBehaviourTest {
   }
 
   @Test
+  void aResumedRunStillEndsWithTheBestWeights() {
+    FitConfig run = fit().epochs(3).evalStrategy(Strategy.EPOCH).saveStrategy(Strategy.EPOCH)
+        .outputDir(dir.resolve("first")).loadBestModelAtEnd(true).metricForBestModel("loss").build();
+    Map<String, float[]> uninterrupted;
+    try (Model model = model(config)) {
+      model.fit(train, validation, run);
+      uninterrupted = model.weights();
+    }
+    Path checkpoint = dir.resolve("first/checkpoint-8");
+    try (Model model = Model.load(checkpoint)) {
+      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of(Metric.accuracy()));
+      model.fit(train, validation, run.toBuilder().outputDir(dir.resolve("second")).build(), checkpoint);
+      assertThat(maxDifference(model.weights(), uninterrupted)).isLessThanOrEqualTo(1e-6);
+    }
+  }
+
+  @Test
   void nonFiniteLossStopsWithTheStepNamedAndTheLastCheckpointIntact() throws Exception {
     try (Model model = Model.create(config, tokenizer, 5)) {
       model.compile(Optimizer.sgd(0), Model.defaultLoss(config), List.of());

@@ -48,7 +48,7 @@ public final class TrainBenchmark {
     public String line() {
       return String.format(
           "train: batch=%d seq=%d samples_per_s=%.2f forward_samples_per_s=%.2f ratio=%.3f"
-              + " outside_session=%.1f%% peak_rss=%.1fGB",
+              + " outside_session=%.2f%% peak_rss=%.1fGB",
           batch, seq, trainSamplesPerSecond, forwardSamplesPerSecond, ratio(),
           100 * outsideSessionShare, peakRssBytes / 1e9);
     }

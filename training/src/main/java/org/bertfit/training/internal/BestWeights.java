@@ -1,12 +1,18 @@
 package org.bertfit.training.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bertfit.models.graph.Initializer;
 import org.bertfit.models.graph.Parameter;
 import org.bertfit.models.graph.ParameterStore;
+import org.bertfit.models.graph.VariableSaver;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
 
 /**
  * A copy of the model's weights kept in the graph (like Keras' {@code restore_best_weights}): taken
@@ -16,6 +22,7 @@ final class BestWeights {
   private final ModelGraph model;
   private final Op keep;
   private final Op restore;
+  private final VariableSaver shadowSaver;
 
   BestWeights(ModelGraph model) {
     this.model = model;
@@ -23,12 +30,14 @@ final class BestWeights {
     Ops tf = Ops.create(model.graph()).withSubScope("best_weights");
     List<Op> keeps = new ArrayList<>();
     List<Op> restores = new ArrayList<>();
+    Map<String, Variable<TFloat32>> byModelName = new LinkedHashMap<>();
     for (Parameter p : model.parameters().parameters()) {
-      shadows.create("best/" + p.name(), p.shape(), Initializer.ZEROS);
-      Parameter shadow = shadows.get("best/" + p.name());
-      keeps.add(tf.assign(shadow.variable(), p.variable()));
-      restores.add(tf.assign(p.variable(), shadow.variable()));
+      Variable<TFloat32> shadow = shadows.create("best/" + p.name(), p.shape(), Initializer.ZEROS);
+      byModelName.put(p.name(), shadow);
+      keeps.add(tf.assign(shadow, p.variable()));
+      restores.add(tf.assign(p.variable(), shadow));
     }
+    shadowSaver = new VariableSaver(model.graph(), byModelName);
     keep = tf.withControlDependencies(keeps).noOp();
     restore = tf.withControlDependencies(restores).noOp();
   }
@@ -39,5 +48,16 @@ final class BestWeights {
 
   void restore() {
     model.session().run(restore);
+  }
+
+  /** Takes the best weights from a saved checkpoint (when a resumed run's best came before it). */
+  void loadFrom(Path checkpoint) {
+    Path prefix = checkpoint.resolve("variables").resolve("variables");
+    if (!java.nio.file.Files.exists(Path.of(prefix + ".index"))) {
+      throw new IllegalStateException(
+          "load_best_model_at_end: the best weights of the resumed run are in " + checkpoint
+              + ", which is missing");
+    }
+    shadowSaver.restore(model.session(), prefix);
   }
 }

@@ -88,6 +88,9 @@ public final class FitLoop {
     History history = new History();
     state.logHistory.forEach(history::add);
     BestWeights best = config.loadBestModelAtEnd() ? model.bestWeights() : null;
+    if (best != null && state.bestMetric != null) {
+      best.loadFrom(resumeFrom.getParent().resolve(Checkpoints.PREFIX + state.bestStep));
+    }
     PassMetrics window =
         new PassMetrics(ModelGraph.taskOf(model.config()), model.config().labels(), config.threshold());
     LOG.info(
