@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchForwardCommand.class,
       BenchTrainCommand.class,
+      BenchPrecisionCommand.class,
+      BenchPaddingCommand.class,
       BenchReportCommand.class,
       BenchTokenizeCommand.class,
       BenchPredictCommand.class

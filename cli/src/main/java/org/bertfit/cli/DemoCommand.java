@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** Copies the shipped sample out of the jar (readers take files). */
-  private static Path extractSample(Path dir) throws IOException {
+  static Path extractSample(Path dir) throws IOException {
     Files.createDirectories(dir);
     for (String name : new String[] {"train.txt", "validation.txt", "test.txt"}) {
       try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE + name)) {

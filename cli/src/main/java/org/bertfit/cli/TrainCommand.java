@@ -64,6 +64,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--logging-steps", paramLabel = "N") Long loggingSteps;
   @Option(names = "--bucket-window", paramLabel = "BATCHES",
       description = "Length bucketing: sort by length within windows of this many batches") Integer bucketWindow;
+  @Option(names = "--pad-to-multiple-of", paramLabel = "N",
+      description = "Pad batches to a multiple of N tokens (1: to the longest text; the max length: fixed)") Integer padToMultipleOf;
 
   @Option(names = "--max-length", description = "Tokens per text, special tokens included (default ${DEFAULT-VALUE})")
   int maxLength = 128;
@@ -149,6 +151,7 @@ final class TrainCommand implements Callable<Integer> {
     if (seed != null) b.seed(seed);
     if (loggingSteps != null) b.loggingSteps(loggingSteps);
     if (bucketWindow != null) b.bucketWindow(bucketWindow);
+    if (padToMultipleOf != null) b.padToMultipleOf(padToMultipleOf);
     if (freezeEncoder) b.freezeEncoder(true);
     b.metricForBestModel(metric).outputDir(run.resolve("checkpoints"));
     if (hasValidation) {

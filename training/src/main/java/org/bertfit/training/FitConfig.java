@@ -30,6 +30,8 @@ import org.bertfit.training.optimizers.LearningRateSchedule;
  * @param earlyStoppingPatience evaluations without improvement before stopping (0: never)
  * @param earlyStoppingThreshold how much the monitored metric must improve to count
  * @param bucketWindow length bucketing window in batches (0 or 1: off)
+ * @param padToMultipleOf batches are padded to a multiple of this length (1: to the longest text;
+ *     the maximum length: fixed padding)
  */
 public record FitConfig(
     int epochs,
@@ -58,13 +60,15 @@ public record FitConfig(
     double threshold,
     int earlyStoppingPatience,
     double earlyStoppingThreshold,
-    int bucketWindow) {
+    int bucketWindow,
+    int padToMultipleOf) {
 
   public FitConfig {
     positive("num_train_epochs", epochs);
     positive("per_device_train_batch_size", batchSize);
     positive("per_device_eval_batch_size", evalBatchSize);
     positive("gradient_accumulation_steps", gradientAccumulationSteps);
+    positive("pad_to_multiple_of", padToMultipleOf);
     if (maxSteps < 0 || warmupSteps < 0 || loggingSteps < 0 || evalSteps < 0 || saveSteps < 0
         || saveTotalLimit < 0 || earlyStoppingPatience < 0 || bucketWindow < 0) {
       throw new IllegalArgumentException(
@@ -169,6 +173,7 @@ public record FitConfig(
     private int earlyStoppingPatience;
     private double earlyStoppingThreshold;
     private int bucketWindow;
+    private int padToMultipleOf = 1;
 
     private Builder() {}
 
@@ -200,6 +205,7 @@ public record FitConfig(
       earlyStoppingPatience = c.earlyStoppingPatience;
       earlyStoppingThreshold = c.earlyStoppingThreshold;
       bucketWindow = c.bucketWindow;
+      padToMultipleOf = c.padToMultipleOf;
     }
 
     /** Sets the fields named in {@code settings}; an unknown name is an error naming it. */
@@ -235,6 +241,7 @@ public record FitConfig(
           case "early_stopping_patience" -> earlyStoppingPatience = v.asInt();
           case "early_stopping_threshold" -> earlyStoppingThreshold = v.asDouble();
           case "bucket_window" -> bucketWindow = v.asInt();
+          case "pad_to_multiple_of" -> padToMultipleOf = v.asInt();
           default -> throw new IllegalArgumentException("unknown setting '" + e.getKey() + "'");
         }
       }
@@ -268,6 +275,7 @@ public record FitConfig(
     public Builder earlyStoppingPatience(int v) { earlyStoppingPatience = v; return this; }
     public Builder earlyStoppingThreshold(double v) { earlyStoppingThreshold = v; return this; }
     public Builder bucketWindow(int v) { bucketWindow = v; return this; }
+    public Builder padToMultipleOf(int v) { padToMultipleOf = v; return this; }
 
     public FitConfig build() {
       return new FitConfig(
@@ -275,7 +283,7 @@ public record FitConfig(
           warmupSteps, warmupRatio, schedule, weightDecay, maxGradNorm, seed, loggingSteps,
           evalStrategy, evalSteps, saveStrategy, saveSteps, saveTotalLimit, loadBestModelAtEnd,
           metricForBestModel, greaterIsBetter, outputDir, freezeEncoder, threshold,
-          earlyStoppingPatience, earlyStoppingThreshold, bucketWindow);
+          earlyStoppingPatience, earlyStoppingThreshold, bucketWindow, padToMultipleOf);
     }
   }
 }

@@ -64,7 +64,8 @@ public final class ForwardBenchmark {
     return new Result(batch.batchSize() / median(oursSeconds), batch.batchSize() / median(referenceSeconds));
   }
 
-  static double median(double[] values) {
+  /** The median of {@code values}. */
+  public static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;

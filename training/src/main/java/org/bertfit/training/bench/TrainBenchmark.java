@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.bertfit.datasets.Dataset;
@@ -14,6 +13,7 @@ import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.SkipReport;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.models.bench.ForwardBenchmark;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.training.Callback;
 import org.bertfit.training.FitConfig;
@@ -81,7 +81,7 @@ public final class TrainBenchmark {
           forward[i - warmup] = (System.nanoTime() - t0) / 1e9;
         }
       }
-      return new Result(batch, seq, batch / median(clock.stepSeconds()), batch / median(forward),
+      return new Result(batch, seq, batch / ForwardBenchmark.median(clock.stepSeconds()), batch / ForwardBenchmark.median(forward),
           clock.outsideShare(), peakRss());
     }
   }
@@ -140,13 +140,6 @@ public final class TrainBenchmark {
     double outsideShare() {
       return 1 - (double) sessionTimed / wallTimed;
     }
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** VmHWM from /proc/self/status (Linux), or -1. */

@@ -67,7 +67,9 @@ public final class FitLoop {
       throw new IllegalArgumentException("load_best_model_at_end needs validation data");
     }
     BatchOptions options =
-        BatchOptions.training(config.batchSize(), config.seed()).withBucketWindow(config.bucketWindow());
+        BatchOptions.training(config.batchSize(), config.seed())
+            .withBucketWindow(config.bucketWindow())
+            .withPadToMultipleOf(config.padToMultipleOf());
     int k = config.gradientAccumulationSteps();
     long batchesPerEpoch = train.batchCount(options);
     long stepsPerEpoch = (batchesPerEpoch + k - 1) / k;

