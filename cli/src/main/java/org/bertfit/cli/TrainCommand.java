@@ -7,10 +7,18 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.ThresholdTuner;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.evaluation.report.TextReport;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.ProblemType;
+import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.PretrainedSource;
+import org.bertfit.training.Evaluation;
 import org.bertfit.training.FitConfig;
+import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,6 +105,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace --out if it exists")
   boolean force;
 
+  @Option(names = "--tune-thresholds",
+      description = "Multi-label: choose each label's threshold to maximise its F1 on the validation data;"
+          + " saved as thresholds.json in --out (predict, evaluate and export use it)")
+  boolean tuneThresholds;
+
   @Option(names = "--xla", description = "Compile the graph with XLA's JIT")
   boolean xla;
 
@@ -119,14 +132,34 @@ final class TrainCommand implements Callable<Integer> {
         classWeights, patience, minDelta, sessionOptions(), out, run, force);
     try (TrainingRun.Trained trained = TrainingRun.train(settings, stdout)) {
       if (trained.validation() != null) {
-        EvaluationReport report =
-            trained.model().evaluate(trained.validation(), fit.evalBatchSize(), fit.threshold())
-                .report(Evaluator.builder().build());
+        Model model = trained.model();
+        Evaluation evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), fit.threshold());
+        Thresholds thresholds = null;
+        if (tuneThresholds) {
+          thresholds = tune(evaluation, model.config());
+          evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), thresholds.values());
+        }
+        EvaluationReport report = evaluation.report(Evaluator.builder().build());
+        if (thresholds != null) {
+          report = report.withThresholds(thresholds);
+        }
         stdout.printf("%nvalidation report (%s):%n%s", validation, TextReport.format(report));
         TrainingRun.writeReports(report, trained.history(), out, "validation_report");
+      } else if (tuneThresholds) {
+        throw new IllegalArgumentException("--tune-thresholds needs --validation");
       }
     }
     return 0;
+  }
+
+  /** Per-label thresholds that maximise F1 on the validation scores, saved in the model directory. */
+  private Thresholds tune(Evaluation evaluation, BertConfig config) throws IOException {
+    if (config.problemType() != ProblemType.MULTI_LABEL_CLASSIFICATION) {
+      throw new IllegalArgumentException("--tune-thresholds is for multi-label data");
+    }
+    Thresholds thresholds = new ThresholdTuner(0.5).tune(evaluation.scores(), LabelSet.of(config.labels()));
+    thresholds.save(out.resolve(ServingExport.THRESHOLDS));
+    return thresholds;
   }
 
   private SessionOptions sessionOptions() {

@@ -68,6 +68,39 @@ class TrainCommandTest {
     }
   }
 
+  /** JSON lines whose label sets are the keywords they contain. */
+  private static Path multiLabelData(String name, int n, long seed) throws IOException {
+    List<String> keywords = List.of("good", "bad", "time");
+    Random random = new Random(seed);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<String> words = new ArrayList<>(List.of("the", "of", "and", "to", "in", "is"));
+      List<String> present = new ArrayList<>();
+      for (String k : keywords) {
+        if (random.nextBoolean()) {
+          words.add(random.nextInt(words.size()), k);
+          present.add("\"" + k + "\"");
+        }
+      }
+      lines.add("{\"text\": \"" + String.join(" ", words) + "\", \"label\": [" + String.join(", ", present) + "]}");
+    }
+    return Files.write(dir.resolve(name), lines);
+  }
+
+  @Test
+  void tunesMultiLabelThresholdsOnTheValidationData() throws IOException {
+    Path out = dir.resolve("multi-model");
+    CliRun run = CliRun.of("train", "--pretrained", savedModel.toString(),
+        "--train", multiLabelData("multi-train.jsonl", 64, 4).toString(),
+        "--validation", multiLabelData("multi-val.jsonl", 32, 5).toString(),
+        "--multi-label", "--epochs", "1", "--batch-size", "16", "--lr", "1e-3", "--max-length", "16", "--tune-thresholds",
+        "--out", out.toString(), "--run-dir", dir.resolve("multi-run").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Decision thresholds");
+    assertThat(out.resolve("thresholds.json")).content()
+        .contains("\"labels\"", "\"bad\"", "\"good\"", "\"time\"", "\"values\"");
+  }
+
   @Test
   void unknownValidationLabelIsAnError() throws IOException {
     Path val = Files.write(dir.resolve("bad-val.txt"), List.of("the good one;good", "it was great;great"));

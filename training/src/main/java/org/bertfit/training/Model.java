@@ -20,6 +20,7 @@ import org.bertfit.training.losses.Loss;
 import org.bertfit.training.losses.SparseCategoricalCrossEntropy;
 import org.bertfit.training.losses.TokenCrossEntropy;
 import org.bertfit.training.metrics.Metric;
+import org.bertfit.training.metrics.PassMetrics;
 import org.bertfit.training.optimizers.Optimizer;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
@@ -133,11 +134,20 @@ public final class Model implements AutoCloseable {
         .run(optimizer, train, validation, checkpoint);
   }
 
-  /** Loss and metrics on labelled data, with predictions and per-example losses. */
+  /**
+   * Loss and metrics on labelled data, with predictions and per-example losses.
+   *
+   * @param threshold multi-label decision threshold, the same for every label
+   */
   public Evaluation evaluate(EncodedDataset data, int batchSize, double threshold) {
+    return evaluate(data, batchSize, PassMetrics.uniform(threshold, config().numLabels()));
+  }
+
+  /** As {@link #evaluate(EncodedDataset, int, double)}, with one threshold per label (in label order). */
+  public Evaluation evaluate(EncodedDataset data, int batchSize, double[] thresholds) {
     requireCompiled();
     checkLabels(data);
-    return new DatasetRunner(graph).evaluate(data, batchSize, metrics, threshold);
+    return new DatasetRunner(graph).evaluate(data, batchSize, metrics, thresholds);
   }
 
   /** Logits and probabilities for every example, in dataset order. */

@@ -27,9 +27,10 @@ public final class DatasetRunner {
   }
 
   /** Loss, metrics, counts and predictions on labelled data (a loss must be set). */
-  public Evaluation evaluate(EncodedDataset data, int batchSize, List<Metric> metrics, double threshold) {
+  public Evaluation evaluate(
+      EncodedDataset data, int batchSize, List<Metric> metrics, double[] thresholds) {
     PassMetrics pass =
-        new PassMetrics(ModelGraph.taskOf(model.config()), model.config().labels(), threshold, true);
+        new PassMetrics(ModelGraph.taskOf(model.config()), model.config().labels(), thresholds, true);
     Predictions predictions = run(data, batchSize, pass);
     return new Evaluation(
         pass.results(metrics), model.config().labels(), pass.counts(), pass.scores(), predictions);

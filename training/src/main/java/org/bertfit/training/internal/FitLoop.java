@@ -227,7 +227,9 @@ public final class FitLoop {
       TrainingState state, History history, EncodedDataset validation, BestWeights best,
       Checkpoints checkpoints) {
     Map<String, Double> values = new LinkedHashMap<>();
-    evaluator.evaluate(validation, config.evalBatchSize(), metrics, config.threshold())
+    evaluator.evaluate(
+            validation, config.evalBatchSize(), metrics,
+            PassMetrics.uniform(config.threshold(), model.config().numLabels()))
         .metrics()
         .forEach((name, value) -> values.put("eval_" + name, value));
     record(state, history, new LogEntry(state.globalStep, state.epochProgress(), "eval", values));

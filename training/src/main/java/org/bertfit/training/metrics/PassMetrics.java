@@ -27,18 +27,22 @@ public final class PassMetrics {
 
   /** @param threshold the decision threshold of every label, for multi-label tasks */
   public PassMetrics(Task task, List<String> labels, double threshold) {
-    this(task, labels, threshold, false);
+    this(task, labels, uniform(threshold, labels.size()), false);
   }
 
   /**
+   * @param thresholds the decision threshold of each label, for multi-label tasks
    * @param keepScores whether to keep every example's probabilities (for ranking metrics in the
    *     final report; sequence tasks only)
    */
-  public PassMetrics(Task task, List<String> labels, double threshold, boolean keepScores) {
+  public PassMetrics(Task task, List<String> labels, double[] thresholds, boolean keepScores) {
+    if (thresholds.length != labels.size()) {
+      throw new IllegalArgumentException(
+          thresholds.length + " thresholds for " + labels.size() + " labels");
+    }
     this.task = task;
     this.labels = List.copyOf(labels);
-    this.thresholds = new double[labels.size()];
-    java.util.Arrays.fill(thresholds, threshold);
+    this.thresholds = thresholds.clone();
     this.confusion = task == Task.MULTI_LABEL ? null : new ConfusionMatrix(labels.size());
     this.multiLabel = task == Task.MULTI_LABEL ? new MultiLabelConfusion(labels.size()) : null;
     this.scores =
@@ -85,6 +89,13 @@ public final class PassMetrics {
     }
     lossSum += meanLoss * examples;
     lossWeight += examples;
+  }
+
+  /** {@code value} for each of {@code n} labels. */
+  public static double[] uniform(double value, int n) {
+    double[] out = new double[n];
+    java.util.Arrays.fill(out, value);
+    return out;
   }
 
   private static double[] row(float[] values, int row, int width) {
