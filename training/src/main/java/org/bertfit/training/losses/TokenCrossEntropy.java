@@ -1,8 +1,10 @@
 package org.bertfit.training.losses;
 
+import java.util.List;
 import org.bertfit.datasets.Task;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -20,35 +22,39 @@ public record TokenCrossEntropy() implements Loss {
     return Task.TOKEN_CLASSIFICATION;
   }
 
-  /** Per token: {@code [batch * seq]} losses (0 where ignored) and the 0/1 mask. */
-  private Operand<TFloat32>[] tokens(Ops tf, Operand<TFloat32> logits, Operand<?> labels) {
+  /** Per token, flattened to {@code [batch * seq]}: losses (0 where ignored) and the 0/1 mask. */
+  private record Tokens(Operand<TFloat32> losses, Operand<TFloat32> mask) {}
+
+  private static Tokens tokens(Ops tf, Operand<TFloat32> logits, Operand<?> labels) {
     @SuppressWarnings("unchecked")
     Operand<TInt32> tags = tf.reshape((Operand<TInt32>) labels, tf.constant(new int[] {-1}));
-    Operand<org.tensorflow.types.TBool> labelled = tf.math.notEqual(tags, tf.constant(IGNORE));
+    Operand<TBool> labelled = tf.math.notEqual(tags, tf.constant(IGNORE));
     Operand<TInt32> safeTags = tf.select(labelled, tags, tf.zerosLike(tags));
     Operand<TFloat32> flatLogits =
-        tf.reshape(logits, tf.stack(java.util.List.of(tf.constant(-1), tf.gather(tf.shape(logits), tf.constant(2), tf.constant(0)))));
+        tf.reshape(logits, tf.stack(List.of(tf.constant(-1), dimension(tf, logits, 2))));
     Operand<TFloat32> mask = tf.dtypes.cast(labelled, TFloat32.class);
     Operand<TFloat32> losses =
         tf.math.mul(tf.nn.sparseSoftmaxCrossEntropyWithLogits(flatLogits, safeTags).loss(), mask);
-    @SuppressWarnings("unchecked")
-    Operand<TFloat32>[] out = new Operand[] {losses, mask};
-    return out;
+    return new Tokens(losses, mask);
+  }
+
+  private static Operand<TInt32> dimension(Ops tf, Operand<TFloat32> x, int axis) {
+    return tf.gather(tf.shape(x), tf.constant(axis), tf.constant(0));
   }
 
   @Override
   public Operand<TFloat32> perExample(Ops tf, Operand<TFloat32> logits, Operand<?> labels) {
-    Operand<TFloat32>[] t = tokens(tf, logits, labels);
-    Operand<TInt32> rows = tf.stack(java.util.List.of(tf.gather(tf.shape(logits), tf.constant(0), tf.constant(0)), tf.constant(-1)));
-    Operand<TFloat32> sums = tf.reduceSum(tf.reshape(t[0], rows), tf.constant(1));
-    Operand<TFloat32> counts = tf.reduceSum(tf.reshape(t[1], rows), tf.constant(1));
+    Tokens t = tokens(tf, logits, labels);
+    Operand<TInt32> rows = tf.stack(List.of(dimension(tf, logits, 0), tf.constant(-1)));
+    Operand<TFloat32> sums = tf.reduceSum(tf.reshape(t.losses(), rows), tf.constant(1));
+    Operand<TFloat32> counts = tf.reduceSum(tf.reshape(t.mask(), rows), tf.constant(1));
     return tf.math.divNoNan(sums, counts);
   }
 
   @Override
   public Operand<TFloat32> mean(Ops tf, Operand<TFloat32> logits, Operand<?> labels) {
-    Operand<TFloat32>[] t = tokens(tf, logits, labels);
+    Tokens t = tokens(tf, logits, labels);
     Operand<TInt32> axis = tf.constant(0);
-    return tf.math.divNoNan(tf.reduceSum(t[0], axis), tf.reduceSum(t[1], axis));
+    return tf.math.divNoNan(tf.reduceSum(t.losses(), axis), tf.reduceSum(t.mask(), axis));
   }
 }
