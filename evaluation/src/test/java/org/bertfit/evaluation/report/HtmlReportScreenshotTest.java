@@ -41,7 +41,7 @@ class HtmlReportScreenshotTest {
     assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is not installed: no screenshot");
     Path png = dir.resolve("html-report.png");
     Files.deleteIfExists(png);
-    Path profile = Files.createTempDirectory("bertfit-chromium");
+    Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
     Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox",
         "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--hide-scrollbars",
