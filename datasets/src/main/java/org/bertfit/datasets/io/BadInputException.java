@@ -11,12 +11,14 @@ public final class BadInputException extends RuntimeException {
   private final SkipReason reason;
   private final String file;
   private final long line;
+  private final String detail;
 
   public BadInputException(SkipReason reason, String file, long line, String detail) {
     super(file + (line > 0 ? " line " + line : "") + ": " + detail);
     this.reason = reason;
     this.file = file;
     this.line = line;
+    this.detail = detail;
   }
 
   public SkipReason reason() {
@@ -30,5 +32,10 @@ public final class BadInputException extends RuntimeException {
   /** The 1-based line number, or 0 when the problem is the whole file. */
   public long line() {
     return line;
+  }
+
+  /** What is wrong, without the file and line: {@code unknown label 'joyy'; known: ...}. */
+  public String detail() {
+    return detail;
   }
 }
