@@ -5,7 +5,7 @@ import org.apache.logging.log4j.Logger;
 import picocli.CommandLine;
 
 /** Prints an error as one clear line on stderr (the stack trace goes to the debug log) and exits 1. */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   private static final Logger LOG = LogManager.getLogger();
 
   @Override

@@ -34,14 +34,28 @@ public final class PredictModelOptions {
               + " 128, or the model's positions if fewer)")
   Integer maxLength;
 
+  /** The model as given by {@code --model}. */
+  public Path model() {
+    return model;
+  }
+
+  /** Texts a session run ({@code --batch-size}). */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** Tokens a text at most: {@code --max-length}, else 128 or the model's positions if fewer. */
+  public int maxLength(ModelFiles files) {
+    int positions = files.config().maxPositionEmbeddings();
+    return maxLength != null ? maxLength : Math.min(DEFAULT_MAX_LENGTH, positions);
+  }
+
   ModelFiles files() {
     return ModelFiles.open(model);
   }
 
   Classifier classifier(ModelFiles files) {
-    int positions = files.config().maxPositionEmbeddings();
-    return Classifier.open(
-        files, maxLength != null ? maxLength : Math.min(DEFAULT_MAX_LENGTH, positions));
+    return Classifier.open(files, maxLength(files));
   }
 
   Predictor predictor(Classifier classifier) {
