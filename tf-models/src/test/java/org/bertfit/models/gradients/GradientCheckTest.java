@@ -100,7 +100,17 @@ class GradientCheckTest {
         "classifier/kernel",
       })
   void bertClassifier(String name) {
-    BertConfig config = TinyBert.config();
+    check(name, TinyBert.config());
+  }
+
+  /** The tanh GELU (Google's checkpoints) differentiates as well: its cube goes through Pow. */
+  @ParameterizedTest
+  @ValueSource(strings = {"bert/encoder/layer_0/intermediate/dense/kernel", "bert/embeddings/word_embeddings"})
+  void bertClassifierWithTanhGelu(String name) {
+    check(name, TinyBert.config().toBuilder().hiddenAct(org.bertfit.models.HiddenActivation.GELU_NEW).build());
+  }
+
+  private void check(String name, BertConfig config) {
     EncodedBatch batch = TinyBert.batch(8, 7, 7, 4);
     try (Graph g = new Graph(); Session s = new Session(g); BatchTensors inputs = new BatchTensors(batch)) {
       ParameterStore store = new ParameterStore(g);
