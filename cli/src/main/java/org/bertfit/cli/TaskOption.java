@@ -19,6 +19,11 @@ public final class TaskOption {
               + " classification reads CoNLL files)")
   String task;
 
+  /** Whether {@code --task} was given. */
+  boolean given() {
+    return parsed() != null;
+  }
+
   /** Whether {@code --task token-classification} was given. */
   boolean tokens() {
     return TOKENS.equals(parsed());

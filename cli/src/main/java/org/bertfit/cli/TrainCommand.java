@@ -145,8 +145,10 @@ final class TrainCommand implements Callable<Integer> {
     if (task.tokens() && options.format() == null) {
       options = options.toBuilder().format(DataFormat.CONLL).build();
     }
-    DataFormat format = options.format() != null ? options.format() : DataFormat.detect(train);
-    task.requireAgrees(format == DataFormat.CONLL, train + " (" + format.cliName() + ")");
+    if (task.given()) {
+      DataFormat format = options.format() != null ? options.format() : DataFormat.detect(train);
+      task.requireAgrees(format == DataFormat.CONLL, train + " (" + format.cliName() + ")");
+    }
     return options;
   }
 
