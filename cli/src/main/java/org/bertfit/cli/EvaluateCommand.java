@@ -1,9 +1,11 @@
 package org.bertfit.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.datasets.io.ReadOptions;
@@ -37,6 +39,10 @@ import picocli.CommandLine.Spec;
       "Runs the model over labelled data and writes the class-wise report of bertfit report."
           + " A first pass checks that the model knows every label (listing those it does not)"
           + " and counts the rows; the second streams them through the model.",
+      "A token classifier is evaluated on CoNLL files: the entity-level report (seqeval's"
+          + " classification_report per entity type, micro, macro and weighted averages, and the"
+          + " token accuracy; text or json), each word tagged by its first sub-token and the"
+          + " words cut by truncation tagged O.",
       "--shard i/n evaluates the i-th of n contiguous parts (cut at the 2,048-text windows in"
           + " which texts are batched) and saves the counts with --state; bertfit report --merge"
           + " combines the states of all n shards into the report of the unsharded run, byte for"
@@ -52,10 +58,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       names = "--data",
       required = true,
       paramLabel = "PATH",
-      description = "Labelled data: csv, tsv, tweeteval, semicolon or jsonl")
+      description = "Labelled data: csv, tsv, tweeteval, semicolon or jsonl; conll for a token classifier")
   Path data;
 
   @Mixin InputOptions input;
+
+  @Mixin TaskOption task;
 
   @Option(
       names = "--format",
@@ -114,17 +122,13 @@ public final class EvaluateCommand implements Callable<Integer> {
           "--shard needs --state FILE: bertfit report --merge combines the states of the shards");
     }
     ReportFormat reportFormat = ReportFormat.parse(format);
-    Evaluator evaluator =
-        Evaluator.builder()
-            .options(
-                ReportOptions.builder()
-                    .digits(digits)
-                    .zeroDivision(ZeroDivision.parse(zeroDivision))
-                    .build())
-            .build();
+    ReportOptions reportOptions =
+        ReportOptions.builder().digits(digits).zeroDivision(ZeroDivision.parse(zeroDivision)).build();
     ModelFiles files = model.files();
+    task.requireAgrees(files.tokenClassification(), "the model " + files.dir());
     ReadOptions options = readOptions(files);
-    DataSummary summary = DataSummary.scan(data, options, files.labels());
+    DataSummary summary =
+        DataSummary.scan(data, options, files.labels(), files.tokenClassification());
     EvaluationState counts = evaluate(files, options, summary, part);
     if (state != null) {
       counts.save(state);
@@ -140,8 +144,13 @@ public final class EvaluateCommand implements Callable<Integer> {
               summary.rows());
       return 0;
     }
-    ReportCommand.print(
-        counts.report(evaluator), reportFormat, null, out, spec.commandLine().getOut());
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (counts.tagging()) {
+      ReportCommand.print(counts.entityReport(reportOptions), reportFormat, out, stdout);
+    } else {
+      Evaluator evaluator = Evaluator.builder().options(reportOptions).build();
+      ReportCommand.print(counts.report(evaluator), reportFormat, null, out, stdout);
+    }
     return 0;
   }
 
@@ -151,18 +160,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (Classifier classifier = model.classifier(files);
         ExampleStream examples = DatasetReader.open(data, options);
         PredictionsJsonl written =
-            predictions == null
-                ? null
-                : PredictionsJsonl.create(predictions, files.labels(), files.multiLabel())) {
+            predictions == null ? null : PredictionsJsonl.create(predictions, classifier)) {
       Predictor predictor = model.predictor(classifier);
       int window = predictor.windowSize();
+      EvaluationState.Origin origin =
+          new EvaluationState.Origin(files.fingerprint(), summary, window);
       EvaluationState counts =
-          EvaluationState.start(
-              new EvaluationState.Origin(files.fingerprint(), summary, window),
-              part,
-              files.labels(),
-              classifier.decoder(),
-              keepScores);
+          files.tokenClassification()
+              ? EvaluationState.startTagging(origin, part, files.labels())
+              : EvaluationState.start(
+                  origin, part, files.labels(), classifier.decoder(), keepScores);
       long rows = part.to(summary.rows(), window) - part.from(summary.rows(), window);
       try (PredictionStream stream =
           predictor.predict(part.rows(examples, summary.rows(), window))) {
@@ -183,9 +190,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  /** The input options, reading label sets for a multi-label model. */
+  /** The input options, reading label sets for a multi-label model, CoNLL for a token one. */
   private ReadOptions readOptions(ModelFiles files) {
     ReadOptions options = input.readOptions();
+    if (files.tokenClassification() && options.format() == null) {
+      return options.toBuilder().format(DataFormat.CONLL).build();
+    }
     if (files.multiLabel()) {
       return options.toBuilder().multiLabel(true).build();
     }

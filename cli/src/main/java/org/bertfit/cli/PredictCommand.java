@@ -2,6 +2,7 @@ package org.bertfit.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.datasets.io.ReadOptions;
@@ -9,6 +10,8 @@ import org.bertfit.training.predict.Classifier;
 import org.bertfit.training.predict.DataSummary;
 import org.bertfit.training.predict.ModelFiles;
 import org.bertfit.training.predict.PredictionStream;
+import org.bertfit.training.predict.PredictionWriter;
+import org.bertfit.training.predict.PredictionsConll;
 import org.bertfit.training.predict.PredictionsJsonl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bertfit predict}: the labels and probabilities of every text of a file, as JSON lines. */
+/**
+ * {@code bertfit predict}: the labels and probabilities of every text of a file, or the entities
+ * of every sentence, as JSON lines; or a token classifier's tags as conlleval's input.
+ */
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
@@ -26,6 +32,11 @@ import picocli.CommandLine.Spec;
           + " \"label\": ..., \"scores\": {label: probability}} (\"labels\": [...] for a"
           + " multi-label model, with its thresholds.json or 0.5). Plain text files are one text"
           + " a line. Streams: memory stays bounded whatever the input size.",
+      "A token classifier writes each sentence's entities ({\"text\": ..., \"entities\":"
+          + " [{\"entity_group\": \"PER\", \"score\": ..., \"word\": ..., \"start\": ...,"
+          + " \"end\": ...}]}), a word tagged by its first sub-token; it reads CoNLL files or"
+          + " plain text (split into words as the tokenizer does). --format conll writes"
+          + " 'word gold predicted' lines and a blank line after each sentence, conlleval's input.",
       "Example: bertfit predict --model models/sentiment --input tweets.txt --out predictions.jsonl"
     })
 public final class PredictCommand implements Callable<Integer> {
@@ -42,22 +53,45 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin TaskOption task;
+
   @Option(
       names = "--out",
       required = true,
       paramLabel = "FILE",
-      description = "The predictions (JSON lines); written whole or not at all")
+      description = "The predictions; written whole or not at all")
   Path out;
+
+  @Option(
+      names = "--format",
+      defaultValue = "jsonl",
+      paramLabel = "jsonl|conll",
+      description =
+          "jsonl (default), or for a token classifier conll: the input's words and tags with the"
+              + " predicted tags (needs CoNLL input with a tag column)")
+  String format;
 
   @Override
   public Integer call() {
     ModelFiles files = model.files();
-    ReadOptions options = input.readOptions().toBuilder().unlabelled().build();
+    task.requireAgrees(files.tokenClassification(), "the model " + files.dir());
+    boolean conll = conllFormat(files);
+    ReadOptions options = input.readOptions();
+    if (!conll) {
+      options = options.toBuilder().unlabelled().build();
+    }
     try (Classifier classifier = model.classifier(files);
         ExampleStream examples = DatasetReader.open(inputPath, options);
-        PredictionsJsonl written =
-            PredictionsJsonl.create(out, files.labels(), files.multiLabel())) {
-      DataSummary.requireTexts(inputPath, examples.task());
+        PredictionWriter written =
+            conll
+                ? PredictionsConll.create(out, files.labels())
+                : PredictionsJsonl.create(out, classifier)) {
+      if (!files.tokenClassification()) {
+        DataSummary.requireTexts(inputPath, examples.task());
+      } else if (conll && examples.task() != Task.TOKEN_CLASSIFICATION) {
+        throw new IllegalArgumentException(
+            "--format conll needs CoNLL input (--input-format conll); " + inputPath + " holds texts");
+      }
       try (PredictionStream predictions = model.predictor(classifier).predict(examples)) {
         new PredictProgress(spec.commandLine().getErr(), "predict", -1)
             .drain(predictions, written::write);
@@ -74,5 +108,17 @@ public final class PredictCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Whether to write conlleval's input rather than JSON lines. */
+  private boolean conllFormat(ModelFiles files) {
+    if (!format.equals("jsonl") && !format.equals("conll")) {
+      throw new IllegalArgumentException("--format must be jsonl or conll, got '" + format + "'");
+    }
+    if (format.equals("conll") && !files.tokenClassification()) {
+      throw new IllegalArgumentException(
+          "--format conll is for token classifiers; " + files.dir() + " classifies texts");
+    }
+    return format.equals("conll");
   }
 }

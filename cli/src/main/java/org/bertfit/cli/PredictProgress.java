@@ -55,13 +55,16 @@ final class PredictProgress {
     err.printf(
         Locale.ROOT,
         "%s: %,d texts in %.1f s (%,.0f texts/s); model %.0f%% of the time, padding %.0f%% of"
-            + " positions%n",
+            + " positions%s%n",
         command,
         stats.texts(),
         seconds,
         stats.texts() / seconds,
         100 * seconds(stats.sessionNanos()) / seconds,
-        100 * stats.paddingShare());
+        100 * stats.paddingShare(),
+        stats.truncated() == 0
+            ? ""
+            : String.format(Locale.ROOT, "; %,d truncated to the maximum length", stats.truncated()));
     err.flush();
     return stats;
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bertfit.evaluation.ConfusionMatrix;
 import org.bertfit.evaluation.ErrorAnalysis;
@@ -22,6 +23,8 @@ import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.evaluation.ZeroDivision;
+import org.bertfit.evaluation.ner.EntityCounts;
+import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.CsvReport;
 import org.bertfit.evaluation.report.HtmlReport;
 import org.bertfit.evaluation.report.JsonReport;
@@ -30,6 +33,7 @@ import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.evaluation.report.TrainingLog;
 import org.bertfit.training.predict.EvaluationState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,7 +44,11 @@ import picocli.CommandLine.Spec;
     description = {
         "Class-wise report of predictions (scikit-learn's classification_report and more).",
         "Files hold one example per line: a label, or with --multilabel space-separated labels"
-            + " (an empty line is no label)."})
+            + " (an empty line is no label).",
+        "--task token-classification: the entity-level report of tag sequences (seqeval's"
+            + " classification_report and the token accuracy; text or json), from --y-true and"
+            + " --y-pred files of one sentence a line (space-separated tags), or from --conll"
+            + " FILE, conlleval's input (the last two columns gold and predicted tags)."})
 public final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +57,13 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--y-pred", paramLabel = "FILE", description = "Predicted labels, one per line.")
   Path yPred;
+
+  @Mixin TaskOption task;
+
+  @Option(names = "--conll", paramLabel = "FILE",
+      description = "Token classification: word, gold and predicted tag a line (as bertfit predict"
+          + " --format conll writes it), a blank line between sentences.")
+  Path conll;
 
   @Option(names = "--scores", paramLabel = "FILE",
       description = "CSV of probabilities: a header naming the labels, one row per example.")
@@ -94,24 +109,45 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (merge == null && (yTrue == null || yPred == null)) {
-      throw new IllegalArgumentException("--y-true and --y-pred are required (see --help)");
-    }
     ReportFormat fmt = ReportFormat.parse(format);
     ReportOptions options = ReportOptions.builder()
         .labels(labels)
         .digits(digits)
         .zeroDivision(ZeroDivision.parse(zeroDivision))
         .build();
+    PrintWriter stdout = spec.commandLine().getOut();
+    EvaluationState merged = merge == null ? null : mergedState();
+    boolean tagging = merged != null ? merged.tagging() : task.tokens() || conll != null;
+    task.requireAgrees(tagging, merged != null ? "the merged evaluation" : "the input");
+    if (tagging) {
+      print(merged != null ? merged.entityReport(options) : entityReport(options), fmt, out, stdout);
+      return 0;
+    }
+    if (merged == null && (yTrue == null || yPred == null)) {
+      throw new IllegalArgumentException("--y-true and --y-pred are required (see --help)");
+    }
     Evaluator evaluator = Evaluator.builder().options(options).build();
-    EvaluationReport report = merge != null ? merged(evaluator)
+    EvaluationReport report = merged != null ? merged.report(evaluator)
         : multiLabel ? multiLabel(evaluator) : multiClass(evaluator);
     if (thresholds != null) {
       report = report.withThresholds(Thresholds.load(thresholds));
     }
     TrainingLog log = trainingLog == null ? null : TrainingLog.read(trainingLog);
-    print(report, fmt, log, out, spec.commandLine().getOut());
+    print(report, fmt, log, out, stdout);
     return 0;
+  }
+
+  /** Writes an entity-level report (text or JSON) to {@code out}, or to {@code stdout}. */
+  static void print(EntityReport report, ReportFormat fmt, Path out, PrintWriter stdout)
+      throws IOException {
+    StringWriter text = new StringWriter();
+    switch (fmt) {
+      case TEXT -> TextReport.write(report, text);
+      case JSON -> JsonReport.write(report, text);
+      default -> throw new IllegalArgumentException(
+          "an entity-level report is text or json, not " + fmt.name().toLowerCase(Locale.ROOT));
+    }
+    emit(text, out, stdout);
   }
 
   /** Writes {@code report} to {@code out}, or to {@code stdout} when {@code out} is null. */
@@ -119,6 +155,10 @@ public final class ReportCommand implements Callable<Integer> {
       PrintWriter stdout) throws IOException {
     StringWriter text = new StringWriter();
     write(report, fmt, log, text);
+    emit(text, out, stdout);
+  }
+
+  private static void emit(StringWriter text, Path out, PrintWriter stdout) throws IOException {
     if (out == null) {
       stdout.print(text);
       stdout.flush();
@@ -127,15 +167,23 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private EvaluationReport merged(Evaluator evaluator) {
+  private EvaluationState mergedState() {
     if (yTrue != null || yPred != null || scores != null || texts != null || multiLabel
-        || thresholds != null) {
+        || thresholds != null || conll != null) {
       throw new IllegalArgumentException("--merge reads predictions, scores and thresholds from the"
-          + " shard states; leave out --y-true, --y-pred, --scores, --texts, --multilabel and"
-          + " --thresholds");
+          + " shard states; leave out --y-true, --y-pred, --conll, --scores, --texts, --multilabel"
+          + " and --thresholds");
     }
-    return EvaluationState.merge(merge.stream().map(EvaluationState::load).toList())
-        .report(evaluator);
+    return EvaluationState.merge(merge.stream().map(EvaluationState::load).toList());
+  }
+
+  private EntityReport entityReport(ReportOptions options) throws IOException {
+    ReportInputs.Tags tags = ReportInputs.tags(conll, yTrue, yPred);
+    EntityCounts counts = new EntityCounts();
+    for (int i = 0; i < tags.truth().size(); i++) {
+      counts.update(tags.truth().get(i), tags.predicted().get(i));
+    }
+    return EntityReport.of(counts, options);
   }
 
   private EvaluationReport multiClass(Evaluator evaluator) throws IOException {

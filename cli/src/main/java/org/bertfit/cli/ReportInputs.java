@@ -8,12 +8,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bertfit.datasets.Dataset;
+import org.bertfit.datasets.Example;
+import org.bertfit.datasets.io.Column;
+import org.bertfit.datasets.io.DataFormat;
+import org.bertfit.datasets.io.DatasetReader;
+import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.evaluation.LabelSet;
 
 /**
  * Reads the files of {@code bertfit report}: one example per line (a label, or space-separated
- * labels for multi-label), and a scores CSV whose header names the labels. Errors name the file
- * and the line.
+ * labels for multi-label or the tags of a sentence), CoNLL tag columns, and a scores CSV whose
+ * header names the labels. Errors name the file and the line.
  */
 final class ReportInputs {
   private ReportInputs() {}
@@ -38,6 +44,53 @@ final class ReportInputs {
       }
       return out;
     }
+  }
+
+  /** Gold and predicted tags of token classification, a list a sentence. */
+  record Tags(List<List<String>> truth, List<List<String>> predicted) {}
+
+  /**
+   * Tags from conlleval's layout (gold and predicted tags the last two columns, a blank line after
+   * each sentence), or from {@code --y-true} and {@code --y-pred} files of one sentence a line.
+   */
+  static Tags tags(Path conll, Path yTrue, Path yPred) throws IOException {
+    if (conll != null) {
+      if (yTrue != null || yPred != null) {
+        throw new IllegalArgumentException(
+            "--conll holds the gold and the predicted tags; leave out --y-true and --y-pred");
+      }
+      Dataset gold = conllColumn(conll, -2);
+      for (Example sentence : gold.examples()) {
+        if (sentence.labels().equals(sentence.words())) {
+          throw new IllegalArgumentException(conll + " line " + sentence.line()
+              + ": fewer than 3 columns; conlleval's layout is word ... gold predicted");
+        }
+      }
+      return new Tags(tagLists(gold), tagLists(conllColumn(conll, -1)));
+    }
+    if (yTrue == null || yPred == null) {
+      throw new IllegalArgumentException("--y-true and --y-pred, or --conll, are required");
+    }
+    List<List<String>> truth = labelSets(yTrue);
+    List<List<String>> predicted = labelSets(yPred);
+    sameCount(yTrue, truth.size(), yPred, predicted.size());
+    for (int i = 0; i < truth.size(); i++) {
+      if (truth.get(i).size() != predicted.get(i).size()) {
+        throw new IllegalArgumentException(yPred + " line " + (i + 1) + ": "
+            + predicted.get(i).size() + " tags but " + yTrue + " has " + truth.get(i).size()
+            + "; sentences must match tag for tag");
+      }
+    }
+    return new Tags(truth, predicted);
+  }
+
+  private static Dataset conllColumn(Path file, int column) {
+    return DatasetReader.read(file,
+        ReadOptions.builder().format(DataFormat.CONLL).tagColumn(Column.at(column)).build());
+  }
+
+  private static List<List<String>> tagLists(Dataset data) {
+    return data.examples().stream().map(Example::labels).toList();
   }
 
   /** One label per line; an empty line is an error. */

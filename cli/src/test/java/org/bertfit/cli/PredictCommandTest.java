@@ -127,13 +127,11 @@ class PredictCommandTest {
     assertThat(out).doesNotExist();
     assertThat(dir).isDirectoryNotContaining("glob:**/.broken-predictions.jsonl.tmp-*");
 
-    Path ner = model("ner", ProblemType.TOKEN_CLASSIFICATION, List.of("O", "B-PER", "I-PER"), 7);
-    CliRun tagger = predict(ner, input, out);
-    assertThat(tagger.err().strip())
+    CliRun conll = predict(model, input, out, "--format", "conll");
+    assertThat(conll.err().strip())
         .isEqualTo(
-            "bertfit predict: error: "
-                + ner
-                + " is a token-classification model; predict and evaluate take sequence classifiers"
-                + " (single_label_classification, multi_label_classification)");
+            "bertfit predict: error: --format conll is for token classifiers; "
+                + model
+                + " classifies texts");
   }
 }

@@ -24,10 +24,13 @@ public sealed interface BatchLabels
   }
 
   /**
-   * Token classification: int32 tag ids, row-major, shape {@code [batch, seqLength]}; -100 marks
-   * special tokens, padding and (by default) non-first sub-tokens.
+   * Token classification: int32 tag ids for the loss, row-major, shape {@code [batch, seqLength]};
+   * -100 marks special tokens, padding and (by default) non-first sub-tokens. For word-level
+   * metrics, each row's word ids (the word of each token, -1 for special tokens) and word tags
+   * (every word's tag id, words cut by truncation included).
    */
-  record TokenLabels(int seqLength, int[] ids) implements BatchLabels {
+  record TokenLabels(int seqLength, int[] ids, int[][] wordIds, int[][] wordTags)
+      implements BatchLabels {
     @Override
     public long[] shape() {
       return new long[] {ids.length / seqLength, seqLength};

@@ -30,21 +30,26 @@ public final class EncodedDataset {
   private final int padId;
   private final int maxLength;
   private final List<TokenizedText> texts;
+  /** Label ids of each example: its class ids, or for tagged sentences one tag id a word. */
   private final int[][] labelIds;
+  /** Tagged sentences: the word of each token (-1 for special tokens); else null. */
+  private final int[][] wordIds;
+  private final SubTokenLabels alignment;
 
   private EncodedDataset(
-      String source,
-      Task task,
+      Dataset data,
       LabelEncoder labels,
       BertTokenizer tokenizer,
-      List<TokenizedText> texts,
+      SubTokenLabels alignment,
       int[][] labelIds) {
-    this.source = source;
-    this.task = task;
+    this.source = data.source();
+    this.task = data.task();
     this.labels = labels;
     this.padId = tokenizer.padId();
     this.maxLength = tokenizer.maxLength();
-    this.texts = texts;
+    this.wordIds = task == Task.TOKEN_CLASSIFICATION ? new int[data.size()][] : null;
+    this.texts = tokenize(data, tokenizer, wordIds);
+    this.alignment = alignment;
     this.labelIds = labelIds;
   }
 
@@ -68,42 +73,32 @@ public final class EncodedDataset {
     }
     labels.requireKnown(data);
     int[][] ids = new int[data.size()][];
-    List<TokenizedText> texts = tokenize(data, tokenizer, labels, alignment, ids);
-    return new EncodedDataset(data.source(), data.task(), labels, tokenizer, texts, ids);
+    for (int i = 0; i < data.size(); i++) {
+      ids[i] = labelIds(data.get(i), labels);
+    }
+    return new EncodedDataset(data, labels, tokenizer, alignment, ids);
   }
 
   /** Tokenizes the texts only (prediction, statistics); batches carry no labels. */
   public static EncodedDataset encodeTexts(Dataset data, BertTokenizer tokenizer) {
-    List<TokenizedText> texts = tokenize(data, tokenizer, null, SubTokenLabels.FIRST, null);
-    return new EncodedDataset(data.source(), data.task(), null, tokenizer, texts, null);
+    return new EncodedDataset(data, null, tokenizer, SubTokenLabels.FIRST, null);
   }
 
+  /** Tokenizes every example; tagged sentences word by word, filling {@code wordIds}. */
   private static List<TokenizedText> tokenize(
-      Dataset data,
-      BertTokenizer tokenizer,
-      LabelEncoder labels,
-      SubTokenLabels alignment,
-      int[][] ids) {
+      Dataset data, BertTokenizer tokenizer, int[][] wordIds) {
     List<TokenizedText> out = new ArrayList<>(data.size());
-    if (data.task() == Task.TOKEN_CLASSIFICATION) {
+    if (wordIds != null) {
       for (int i = 0; i < data.size(); i++) {
-        Example e = data.get(i);
-        TokenizedWords words = tokenizer.encodeWords(e.words());
+        TokenizedWords words = tokenizer.encodeWords(data.get(i).words());
         out.add(words.text());
-        if (ids != null) {
-          ids[i] = alignment.align(words.wordIds(), labelIds(e, labels));
-        }
+        wordIds[i] = words.wordIds();
       }
       return out;
     }
     for (int from = 0; from < data.size(); from += CHUNK) {
       List<Example> chunk = data.examples().subList(from, Math.min(data.size(), from + CHUNK));
       out.addAll(encodeChunk(chunk, tokenizer));
-    }
-    if (ids != null) {
-      for (int i = 0; i < data.size(); i++) {
-        ids[i] = labelIds(data.get(i), labels);
-      }
     }
     return out;
   }
@@ -153,6 +148,14 @@ public final class EncodedDataset {
   /** The tokens of example {@code index}. */
   public TokenizedText text(int index) {
     return texts.get(index);
+  }
+
+  /** The word of each token of tagged sentence {@code index}, -1 for special tokens. */
+  public int[] wordIds(int index) {
+    if (wordIds == null) {
+      throw new IllegalStateException(source + " holds texts, not tagged sentences");
+    }
+    return wordIds[index];
   }
 
   /** The token count of each example, special tokens included. */
@@ -240,10 +243,14 @@ public final class EncodedDataset {
   private BatchLabels tokenLabels(int[] indices, int seqLength) {
     int[] ids = new int[indices.length * seqLength];
     Arrays.fill(ids, SubTokenLabels.IGNORED);
+    int[][] words = new int[indices.length][];
+    int[][] tags = new int[indices.length][];
     for (int r = 0; r < indices.length; r++) {
-      int[] aligned = labelIds[indices[r]];
+      words[r] = wordIds[indices[r]];
+      tags[r] = labelIds[indices[r]];
+      int[] aligned = alignment.align(words[r], tags[r]);
       System.arraycopy(aligned, 0, ids, r * seqLength, aligned.length);
     }
-    return new BatchLabels.TokenLabels(seqLength, ids);
+    return new BatchLabels.TokenLabels(seqLength, ids, words, tags);
   }
 }

@@ -116,6 +116,56 @@ class EncodedDatasetTest {
    */
   @Test
   void tagsGoToTheFirstSubTokenOrToAll(@TempDir Path dir) throws Exception {
+    Dataset data = restaurant(dir);
+    LabelEncoder labels = restaurantTags();
+    // ['[CLS]', 'a', 'great', 'lunch', 'spot', 'but', 'open', 'till', '2', 'a', 'm', 'pass',
+    // '##im',
+    //  '##s', 'kitchen', '[SEP]'] in the seed; ids are line numbers - 1 in vocab.txt
+    int[] ids = {
+      101, 1037, 2307, 6265, 3962, 2021, 2330, 6229, 1016, 1037, 1049, 3413, 5714, 2015, 3829, 102
+    };
+    Batch first = EncodedDataset.encode(data, tokenizer, labels).batch(new int[] {0}, 1);
+    assertThat(first.inputs().inputIds()).isEqualTo(ids);
+    assertThat(((BatchLabels.TokenLabels) first.labels()).ids())
+        .containsExactly(-100, 0, 1, 0, 0, 0, 2, 3, 3, 3, 3, 4, -100, -100, 5, -100);
+    Batch all =
+        EncodedDataset.encode(data, tokenizer, labels, SubTokenLabels.ALL).batch(new int[] {0}, 8);
+    assertThat(((BatchLabels.TokenLabels) all.labels()).ids())
+        .containsExactly(-100, 0, 1, 0, 0, 0, 2, 3, 3, 3, 3, 4, 4, 4, 5, -100);
+  }
+
+  /**
+   * Predictions are read back at each word's first token; a sentence cut at 10 tokens ([CLS], 8
+   * words, [SEP]) leaves its last 4 words without one, and the batch keeps all 12 word tags.
+   */
+  @Test
+  void firstTokensReadWordsBackAndTruncatedWordsHaveNone(@TempDir Path dir) throws Exception {
+    Dataset data = restaurant(dir);
+    int[] wordIds = EncodedDataset.encodeTexts(data, tokenizer).wordIds(0);
+    // [CLS] a great lunch spot but open till 2 a m pass ##im ##s kitchen [SEP]
+    assertThat(wordIds).containsExactly(-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 10, 11, -1);
+    assertThat(SubTokenLabels.firstTokens(wordIds, 12))
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14);
+    try (BertTokenizer ten = BertTokenizer.bertBaseUncased(10)) {
+      EncodedDataset cut = EncodedDataset.encode(data, ten, restaurantTags(), SubTokenLabels.ALL);
+      assertThat(cut.truncatedCount()).isEqualTo(1);
+      BatchLabels.TokenLabels labels =
+          (BatchLabels.TokenLabels) cut.batch(new int[] {0}, 1).labels();
+      assertThat(labels.ids()).containsExactly(-100, 0, 1, 0, 0, 0, 2, 3, 3, -100);
+      assertThat(labels.wordIds()[0]).containsExactly(-1, 0, 1, 2, 3, 4, 5, 6, 7, -1);
+      assertThat(labels.wordTags()[0]).containsExactly(0, 1, 0, 0, 0, 2, 3, 3, 3, 3, 4, 5);
+      assertThat(SubTokenLabels.firstTokens(labels.wordIds()[0], 12))
+          .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, -1, -1, -1, -1);
+    }
+  }
+
+  private static LabelEncoder restaurantTags() {
+    return LabelEncoder.of(
+        List.of("O", "B-Rating", "B-Hours", "I-Hours", "B-Restaurant_Name", "I-Restaurant_Name"));
+  }
+
+  /** The sentence in the MIT restaurant corpus' layout: tag, tab, word. */
+  private static Dataset restaurant(Path dir) throws Exception {
     Path file = dir.resolve("restaurant.conll");
     List<String> words =
         List.of(
@@ -139,28 +189,9 @@ class EncodedDatasetTest {
     for (int i = 0; i < words.size(); i++) {
       text.append(tags.get(i)).append('\t').append(words.get(i)).append('\n');
     }
-    Files.writeString(dir.resolve("restaurant.conll"), text);
-    Dataset data =
-        DatasetReader.read(
-            file, ReadOptions.builder().tokenColumn(Column.at(1)).tagColumn(Column.at(0)).build());
-    LabelEncoder labels =
-        LabelEncoder.of(
-            List.of(
-                "O", "B-Rating", "B-Hours", "I-Hours", "B-Restaurant_Name", "I-Restaurant_Name"));
-    // ['[CLS]', 'a', 'great', 'lunch', 'spot', 'but', 'open', 'till', '2', 'a', 'm', 'pass',
-    // '##im',
-    //  '##s', 'kitchen', '[SEP]'] in the seed; ids are line numbers - 1 in vocab.txt
-    int[] ids = {
-      101, 1037, 2307, 6265, 3962, 2021, 2330, 6229, 1016, 1037, 1049, 3413, 5714, 2015, 3829, 102
-    };
-    Batch first = EncodedDataset.encode(data, tokenizer, labels).batch(new int[] {0}, 1);
-    assertThat(first.inputs().inputIds()).isEqualTo(ids);
-    assertThat(((BatchLabels.TokenLabels) first.labels()).ids())
-        .containsExactly(-100, 0, 1, 0, 0, 0, 2, 3, 3, 3, 3, 4, -100, -100, 5, -100);
-    Batch all =
-        EncodedDataset.encode(data, tokenizer, labels, SubTokenLabels.ALL).batch(new int[] {0}, 8);
-    assertThat(((BatchLabels.TokenLabels) all.labels()).ids())
-        .containsExactly(-100, 0, 1, 0, 0, 0, 2, 3, 3, 3, 3, 4, 4, 4, 5, -100);
+    Files.writeString(file, text);
+    return DatasetReader.read(
+        file, ReadOptions.builder().tokenColumn(Column.at(1)).tagColumn(Column.at(0)).build());
   }
 
   @Test

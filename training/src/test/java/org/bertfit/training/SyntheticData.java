@@ -11,6 +11,7 @@ import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.SkipReport;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
@@ -21,6 +22,7 @@ import org.bertfit.models.io.TinySavedModels;
  * which keywords are hidden at random positions. Single-label: the class is the one keyword the
  * text holds. Multi-label: each label is on when its keyword occurs. The model must find the
  * keywords wherever they are, so it has to use attention; chance accuracy is 1/3 (single-label).
+ * Token classification: filler sentences with entities tagged in IOB2 (see {@link #tagged}).
  */
 final class SyntheticData {
   static final List<String> KEYWORDS = List.of("good", "bad", "time", "day");
@@ -43,7 +45,8 @@ final class SyntheticData {
         .hiddenDropoutProb(0)
         .attentionProbsDropoutProb(0)
         .problemType(type)
-        .labels(type == ProblemType.MULTI_LABEL_CLASSIFICATION ? KEYWORDS : KEYWORDS.subList(0, labels))
+        .labels(type == ProblemType.MULTI_LABEL_CLASSIFICATION ? KEYWORDS
+            : type == ProblemType.TOKEN_CLASSIFICATION ? TAGS : KEYWORDS.subList(0, labels))
         .build();
   }
 
@@ -78,6 +81,34 @@ final class SyntheticData {
     return new Dataset("synthetic-multi", Task.MULTI_LABEL, true, examples, KEYWORDS, SkipReport.NONE);
   }
 
+  /** Token classification tags: entities of types GOOD (one word) and DAY (two words). */
+  static final List<String> TAGS = List.of("O", "B-GOOD", "B-DAY", "I-DAY");
+
+  /**
+   * {@code n} tagged sentences: filler (O) with "good" (B-GOOD) and "one day" (B-DAY I-DAY) at
+   * random places, and out-of-vocabulary words spelled in letters ("zq" is z ##q) as filler, so
+   * that words have several sub-tokens.
+   */
+  static Dataset tagged(int n, long seed) {
+    Random random = new Random(seed);
+    List<Example> examples = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<String> words = filler(random);
+      List<String> tags = new ArrayList<>();
+      words.forEach(w -> tags.add("O"));
+      int at = random.nextInt(words.size());
+      words.set(at, random.nextBoolean() ? "zq" : "xjv");
+      at = random.nextInt(words.size() + 1);
+      words.add(at, "good");
+      tags.add(at, "B-GOOD");
+      at = random.nextInt(words.size() + 1);
+      words.addAll(at, List.of("one", "day"));
+      tags.addAll(at, List.of("B-DAY", "I-DAY"));
+      examples.add(Example.tagged(words, tags, i + 1));
+    }
+    return new Dataset("synthetic-tagged", Task.TOKEN_CLASSIFICATION, true, examples, TAGS, SkipReport.NONE);
+  }
+
   private static List<String> filler(Random random) {
     int length = 6 + random.nextInt(15);
     List<String> words = new ArrayList<>();
@@ -88,8 +119,13 @@ final class SyntheticData {
   }
 
   static EncodedDataset encode(Dataset data, String tokenizerJson, List<String> labels) {
+    return encode(data, tokenizerJson, labels, SubTokenLabels.FIRST);
+  }
+
+  static EncodedDataset encode(
+      Dataset data, String tokenizerJson, List<String> labels, SubTokenLabels alignment) {
     try (BertTokenizer tokenizer = BertTokenizer.fromJson(tokenizerJson, 32)) {
-      return EncodedDataset.encode(data, tokenizer, LabelEncoder.of(labels));
+      return EncodedDataset.encode(data, tokenizer, LabelEncoder.of(labels), alignment);
     }
   }
 }

@@ -2,11 +2,13 @@ package org.bertfit.datasets.tokenize;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bertfit.datasets.internal.NativeBatchEncoder;
@@ -105,6 +107,39 @@ public final class BertTokenizer implements AutoCloseable {
   public TokenizedWords encodeWords(List<String> words) {
     Encoding e = tokenizer.encode(words.toArray(new String[0]), true, false);
     return new TokenizedWords(convert(e), NativeBatchEncoder.toInts(e.getWordIds()));
+  }
+
+  /**
+   * Splits a text into words as the tokenizer's pre-tokenizer does (BERT: at whitespace and around
+   * punctuation), each word a substring of {@code text}: the words of plain text for token
+   * classification.
+   */
+  public List<String> words(String text) {
+    Encoding first = tokenizer.encode(text, false, true);
+    List<Encoding> parts = new ArrayList<>(List.of(first)); // truncation cuts; overflow keeps the rest
+    parts.addAll(List.of(first.getOverflowing()));
+    List<String> words = new ArrayList<>();
+    long word = -1;
+    int start = 0;
+    int end = 0;
+    for (Encoding part : parts) {
+      long[] wordIds = part.getWordIds();
+      CharSpan[] spans = part.getCharTokenSpans();
+      for (int t = 0; t < wordIds.length; t++) {
+        if (wordIds[t] != word) {
+          if (word >= 0) {
+            words.add(text.substring(start, end));
+          }
+          word = wordIds[t];
+          start = spans[t].getStart();
+        }
+        end = spans[t].getEnd();
+      }
+    }
+    if (word >= 0) {
+      words.add(text.substring(start, end));
+    }
+    return words;
   }
 
   /** Tokenizes and pads {@code texts} to {@code seqLength}. */

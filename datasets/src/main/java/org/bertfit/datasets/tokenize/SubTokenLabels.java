@@ -32,4 +32,22 @@ public enum SubTokenLabels {
     }
     return out;
   }
+
+  /**
+   * The inverse, for reading predictions back onto words ("first" strategy): the index of each
+   * word's first token, or -1 for a word left without tokens (cut by truncation).
+   *
+   * @param wordIds each token's word, -1 for special tokens
+   * @param words how many words the sentence has
+   */
+  public static int[] firstTokens(int[] wordIds, int words) {
+    int[] first = new int[words];
+    java.util.Arrays.fill(first, -1);
+    for (int t = wordIds.length - 1; t >= 0; t--) {
+      if (wordIds[t] >= 0) {
+        first[wordIds[t]] = t;
+      }
+    }
+    return first;
+  }
 }

@@ -9,6 +9,9 @@ import java.util.List;
  * starts an entity, a change of type ends one, and a tag without a type has type {@code _}.
  */
 public final class Entities {
+  /** The tag outside any entity. */
+  public static final String OUTSIDE = "O";
+
   private Entities() {}
 
   /** The entities of one sentence. */

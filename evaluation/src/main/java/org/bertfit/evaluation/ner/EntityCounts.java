@@ -13,23 +13,30 @@ import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.internal.Json;
 
 /**
- * Streaming entity-level counts per entity type (exact span and type match), mergeable across
- * shards. Its report is seqeval's classification_report: per type, then micro, macro and weighted
- * averages.
+ * Streaming entity-level counts per entity type (exact span and type match), and the tags counted
+ * and right (token accuracy, as seqeval's accuracy_score), mergeable across shards. Its report is
+ * seqeval's classification_report: per type, then micro, macro and weighted averages.
  */
 public final class EntityCounts implements LabelCounts {
   private final List<String> types = new ArrayList<>();
   private final Map<String, long[]> counts = new HashMap<>();
+  private long sentences;
+  private long tags;
+  private long correctTags;
 
-  /** Serialisable counts: per type, {@code [truePositives, predicted, actual]}. */
-  public record State(List<String> types, long[][] counts) {}
+  /**
+   * Serialisable counts: per type, {@code [truePositives, predicted, actual]}; sentences, tags and
+   * correctly predicted tags.
+   */
+  public record State(
+      List<String> types, long[][] counts, long sentences, long tags, long correctTags) {}
 
   public State state() {
     long[][] rows = new long[types.size()][];
     for (int i = 0; i < rows.length; i++) {
       rows[i] = counts.get(types.get(i)).clone();
     }
-    return new State(List.copyOf(types), rows);
+    return new State(List.copyOf(types), rows, sentences, tags, correctTags);
   }
 
   public static EntityCounts fromState(State state) {
@@ -38,6 +45,9 @@ public final class EntityCounts implements LabelCounts {
       long[] row = c.countsOf(state.types().get(i));
       System.arraycopy(state.counts()[i], 0, row, 0, 3);
     }
+    c.sentences = state.sentences();
+    c.tags = state.tags();
+    c.correctTags = state.correctTags();
     return c;
   }
 
@@ -68,6 +78,11 @@ public final class EntityCounts implements LabelCounts {
     for (Entity e : predicted) {
       countsOf(e.type())[1]++;
     }
+    for (int i = 0; i < trueTags.size(); i++) {
+      correctTags += trueTags.get(i).equals(predTags.get(i)) ? 1 : 0;
+    }
+    tags += trueTags.size();
+    sentences++;
   }
 
   /** Adds another shard's counts to these. */
@@ -79,6 +94,33 @@ public final class EntityCounts implements LabelCounts {
         mine[i] += theirs[i];
       }
     }
+    sentences += other.sentences;
+    tags += other.tags;
+    correctTags += other.correctTags;
+  }
+
+  /** Forgets everything counted. */
+  public void reset() {
+    types.clear();
+    counts.clear();
+    sentences = 0;
+    tags = 0;
+    correctTags = 0;
+  }
+
+  /** Sentences counted. */
+  public long sentences() {
+    return sentences;
+  }
+
+  /** Tags (words) counted. */
+  public long tags() {
+    return tags;
+  }
+
+  /** The share of tags predicted exactly (seqeval's accuracy_score); NaN before any. */
+  public double tokenAccuracy() {
+    return tags == 0 ? Double.NaN : (double) correctTags / tags;
   }
 
   /** The entity types seen so far; ids are positions in this set. */

@@ -14,6 +14,7 @@ import org.bertfit.evaluation.Figure;
 import org.bertfit.evaluation.PrfScores;
 import org.bertfit.evaluation.ReportRow;
 import org.bertfit.evaluation.internal.Json;
+import org.bertfit.evaluation.ner.EntityReport;
 
 /**
  * The JSON report: first exactly scikit-learn's {@code classification_report(output_dict=True)}
@@ -24,13 +25,25 @@ import org.bertfit.evaluation.internal.Json;
 public final class JsonReport {
   private static final Set<String> RESERVED = Set.of("accuracy", "micro avg", "macro avg",
       "weighted avg", "samples avg", "confusion_matrix", "specificity", "baseline", "warnings",
-      "thresholds", "error_analysis");
+      "thresholds", "error_analysis", "token_accuracy");
 
   private JsonReport() {}
 
   public static void write(EvaluationReport report, Writer out) throws IOException {
     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, toJson(report));
     out.write('\n');
+  }
+
+  /** The entity-level report: seqeval's {@code output_dict=True} keys and {@code token_accuracy}. */
+  public static void write(EntityReport report, Writer out) throws IOException {
+    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, toJson(report));
+    out.write('\n');
+  }
+
+  public static ObjectNode toJson(EntityReport report) {
+    ObjectNode root = classificationReport(report.entities());
+    putNumber(root, "token_accuracy", report.tokenAccuracy());
+    return root;
   }
 
   /** The report as a JSON object. */

@@ -3,6 +3,7 @@ package org.bertfit.evaluation.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
 import org.bertfit.evaluation.Baseline;
 import org.bertfit.evaluation.Diagnostic;
 import org.bertfit.evaluation.ErrorAnalysis;
@@ -10,6 +11,7 @@ import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Figure;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.evaluation.internal.Decimals;
+import org.bertfit.evaluation.ner.EntityReport;
 
 /**
  * The text report: warnings first, then scikit-learn's table unchanged, then the confusion
@@ -25,12 +27,7 @@ public final class TextReport {
   public static String format(EvaluationReport report) {
     StringBuilder s = new StringBuilder();
     int digits = report.digits();
-    for (Diagnostic d : report.warnings()) {
-      s.append("WARNING [").append(d.code()).append("] ").append(d.message()).append('\n');
-    }
-    if (!report.warnings().isEmpty()) {
-      s.append('\n');
-    }
+    appendWarnings(s, report.warnings());
     s.append(TextLayout.format(report.classification(), digits)).append('\n');
     appendConfusion(s, report);
     s.append('\n');
@@ -49,6 +46,30 @@ public final class TextReport {
     appendThresholds(s, report.thresholds());
     appendErrors(s, report.errors());
     return s.toString();
+  }
+
+  /** The entity-level report: warnings, seqeval's table, then the token accuracy. */
+  public static void write(EntityReport report, Writer out) throws IOException {
+    out.write(format(report));
+  }
+
+  public static String format(EntityReport report) {
+    StringBuilder s = new StringBuilder();
+    appendWarnings(s, report.entities().warnings());
+    s.append(TextLayout.format(report.entities(), report.digits()))
+        .append(String.format(Locale.ROOT, "%ntoken accuracy %s (%,d tokens, %,d sentences)%n",
+            Decimals.fixed(report.tokenAccuracy(), Math.max(report.digits(), 4)), report.tokens(),
+            report.sentences()));
+    return s.toString();
+  }
+
+  private static void appendWarnings(StringBuilder s, List<Diagnostic> warnings) {
+    for (Diagnostic d : warnings) {
+      s.append("WARNING [").append(d.code()).append("] ").append(d.message()).append('\n');
+    }
+    if (!warnings.isEmpty()) {
+      s.append('\n');
+    }
   }
 
   private static void appendConfusion(StringBuilder s, EvaluationReport report) {

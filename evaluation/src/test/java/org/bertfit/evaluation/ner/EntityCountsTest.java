@@ -3,12 +3,16 @@ package org.bertfit.evaluation.ner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.ClassificationReport;
 import org.bertfit.evaluation.PrfScores;
 import org.bertfit.evaluation.ReportOptions;
+import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.evaluation.report.TextLayout;
+import org.bertfit.evaluation.report.TextReport;
 import org.junit.jupiter.api.Test;
 
 /** Hand-worked fixtures of seqeval's default (conlleval) rules; the working is in the comments. */
@@ -37,8 +41,8 @@ class EntityCountsTest {
     assertThat(Entities.of(tags("O O"))).isEmpty();
   }
 
-  @Test
-  void scoresBoundaryTypeAndMissingBeginErrors() {
+  /** The four sentences of the fixture below. */
+  private static EntityCounts fixture() {
     EntityCounts counts = new EntityCounts();
     // boundary error on PER (0-1 vs 0-0); LOC 3-3 right
     counts.update(tags("B-PER I-PER O B-LOC"), tags("B-PER O O B-LOC"));
@@ -48,6 +52,12 @@ class EntityCountsTest {
     counts.update(tags("B-LOC I-LOC O"), tags("B-ORG I-ORG O"));
     // PER 0-0 found through I-PER; the I-LOC after it is a spurious LOC 1-1
     counts.update(tags("B-PER O"), tags("I-PER I-LOC"));
+    return counts;
+  }
+
+  @Test
+  void scoresBoundaryTypeAndMissingBeginErrors() {
+    EntityCounts counts = fixture();
     // PER: tp 1, predicted 2, true 2. LOC: tp 1, predicted 2, true 2. ORG: tp 1, predicted 2,
     // true 1.
     ClassificationReport report = counts.report(ReportOptions.defaults());
@@ -75,6 +85,25 @@ class EntityCountsTest {
   }
 
   @Test
+  void theReportAddsTokenAccuracyAsTextAndAsSeqevalsDictionary() throws Exception {
+    // tags right: 3 of 4, 3 of 4, 1 of 3, 0 of 2 -> 7 / 13
+    EntityReport report = EntityReport.of(fixture(), ReportOptions.defaults());
+    assertThat(report.tokenAccuracy()).isCloseTo(7.0 / 13, within(1e-12));
+    assertThat(report.sentences()).isEqualTo(4);
+    assertThat(report.tokens()).isEqualTo(13);
+    assertThat(TextReport.format(report))
+        .isEqualTo(TextLayout.format(report.entities(), 2)
+            + "\ntoken accuracy 0.5385 (13 tokens, 4 sentences)\n");
+    JsonNode json = new ObjectMapper().readTree(JsonReport.toJson(report).toString());
+    assertThat(json.fieldNames()).toIterable().containsExactly(
+        "LOC", "ORG", "PER", "micro avg", "macro avg", "weighted avg", "token_accuracy");
+    assertThat(json.get("ORG").fieldNames()).toIterable()
+        .containsExactly("precision", "recall", "f1-score", "support");
+    assertThat(json.get("micro avg").get("f1-score").asDouble()).isCloseTo(0.6 / 1.1, within(1e-12));
+    assertThat(json.get("token_accuracy").asDouble()).isCloseTo(7.0 / 13, within(1e-12));
+  }
+
+  @Test
   void shardsMergeIntoOnePass() {
     EntityCounts whole = new EntityCounts();
     EntityCounts a = new EntityCounts();
@@ -85,6 +114,8 @@ class EntityCountsTest {
     b.update(tags("B-LOC O"), tags("B-ORG O"));
     a.merge(EntityCounts.fromJson(b.toJson()));
     assertThat(a.report(ReportOptions.defaults())).isEqualTo(whole.report(ReportOptions.defaults()));
+    assertThat(a.tokenAccuracy()).isEqualTo(whole.tokenAccuracy()).isEqualTo(0.8);
+    assertThat(a.sentences()).isEqualTo(2);
   }
 
   private static void assertScores(PrfScores s, double p, double r, double f, long support) {

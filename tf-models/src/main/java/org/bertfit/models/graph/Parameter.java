@@ -31,6 +31,11 @@ public record Parameter(
     return name.startsWith(ParameterStore.ENCODER_SCOPE + "/");
   }
 
+  /** Whether this parameter is the pooler's, which only sequence classification heads read. */
+  public boolean inPooler() {
+    return name.startsWith(ParameterStore.ENCODER_SCOPE + "/pooler/");
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Parameter p && name.equals(p.name) && variable.equals(p.variable);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
+import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.BertClassifier;
 import org.bertfit.models.graph.BertInputs;
 import org.bertfit.models.graph.ClassifierOutputs;
@@ -145,11 +146,12 @@ public final class ModelGraph implements AutoCloseable {
     return bestWeights;
   }
 
-  /** The parameters that training updates. */
+  /** The parameters that training updates (not the pooler under a token head, which never reads it). */
   public List<Parameter> trainable(boolean freezeEncoder) {
+    boolean tokenHead = config.problemType() == ProblemType.TOKEN_CLASSIFICATION;
     List<Parameter> out = new ArrayList<>();
     for (Parameter p : parameters.parameters()) {
-      if (!(freezeEncoder && p.inEncoder())) {
+      if (!(freezeEncoder && p.inEncoder()) && !(tokenHead && p.inPooler())) {
         out.add(p);
       }
     }

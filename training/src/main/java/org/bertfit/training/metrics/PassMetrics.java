@@ -1,19 +1,25 @@
 package org.bertfit.training.metrics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bertfit.datasets.BatchLabels;
 import org.bertfit.datasets.Task;
+import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.evaluation.ConfusionMatrix;
 import org.bertfit.evaluation.LabelCounts;
 import org.bertfit.evaluation.MultiLabelConfusion;
 import org.bertfit.evaluation.ScoreBuffer;
+import org.bertfit.evaluation.ner.Entities;
+import org.bertfit.evaluation.ner.EntityCounts;
 
 /**
  * The counts of one pass over data (a logging window of training steps, or a validation run): the
  * evaluation module's accumulator for the task, fed batch by batch with labels and probabilities,
- * and the mean loss. {@link #reset()} starts a new pass.
+ * and the mean loss. Token classification counts entities over words, each word predicted by its
+ * first sub-token and words cut by truncation predicted {@code O}, as {@code bertfit evaluate}
+ * does. {@link #reset()} starts a new pass.
  */
 public final class PassMetrics {
   private final Task task;
@@ -21,6 +27,7 @@ public final class PassMetrics {
   private final double[] thresholds;
   private final ConfusionMatrix confusion;
   private final MultiLabelConfusion multiLabel;
+  private final EntityCounts entities;
   private final ScoreBuffer scores;
   private double lossSum;
   private long lossWeight;
@@ -43,8 +50,9 @@ public final class PassMetrics {
     this.task = task;
     this.labels = List.copyOf(labels);
     this.thresholds = thresholds.clone();
-    this.confusion = task == Task.MULTI_LABEL ? null : new ConfusionMatrix(labels.size());
+    this.confusion = task == Task.SINGLE_LABEL ? new ConfusionMatrix(labels.size()) : null;
     this.multiLabel = task == Task.MULTI_LABEL ? new MultiLabelConfusion(labels.size()) : null;
+    this.entities = task == Task.TOKEN_CLASSIFICATION ? new EntityCounts() : null;
     this.scores =
         !keepScores || task == Task.TOKEN_CLASSIFICATION
             ? null
@@ -84,8 +92,8 @@ public final class PassMetrics {
       }
     } else {
       BatchLabels.TokenLabels tokens = (BatchLabels.TokenLabels) batchLabels;
-      updateTokens(tokens.ids(), probabilities);
-      examples = tokens.ids().length / tokens.seqLength();
+      updateWords(tokens, probabilities);
+      examples = tokens.wordTags().length;
     }
     lossSum += meanLoss * examples;
     lossWeight += examples;
@@ -106,26 +114,41 @@ public final class PassMetrics {
     return out;
   }
 
-  /** Per-token argmax against the tags, skipping tokens labelled -100. */
-  private void updateTokens(int[] tags, float[] probabilities) {
+  /** Each sentence's word tags against the argmax of each word's first sub-token. */
+  private void updateWords(BatchLabels.TokenLabels tokens, float[] probabilities) {
     int n = labels.size();
-    for (int i = 0; i < tags.length; i++) {
-      if (tags[i] < 0) {
-        continue;
+    for (int r = 0; r < tokens.wordTags().length; r++) {
+      int[] tags = tokens.wordTags()[r];
+      int[] first = SubTokenLabels.firstTokens(tokens.wordIds()[r], tags.length);
+      List<String> truth = new ArrayList<>(tags.length);
+      List<String> predicted = new ArrayList<>(tags.length);
+      for (int w = 0; w < tags.length; w++) {
+        truth.add(labels.get(tags[w]));
+        predicted.add(first[w] < 0
+            ? Entities.OUTSIDE
+            : labels.get(argmax(probabilities, (r * tokens.seqLength() + first[w]) * n, n)));
       }
-      int best = 0;
-      for (int c = 1; c < n; c++) {
-        if (probabilities[i * n + c] > probabilities[i * n + best]) {
-          best = c;
-        }
-      }
-      confusion.update(tags[i], best);
+      entities.update(truth, predicted);
     }
   }
 
-  /** The counts accumulated so far. */
+  private static int argmax(float[] values, int offset, int n) {
+    int best = 0;
+    for (int c = 1; c < n; c++) {
+      if (values[offset + c] > values[offset + best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** The counts accumulated so far: per class, per label, or per entity type. */
   public LabelCounts counts() {
-    return task == Task.MULTI_LABEL ? multiLabel : confusion;
+    return switch (task) {
+      case SINGLE_LABEL -> confusion;
+      case MULTI_LABEL -> multiLabel;
+      case TOKEN_CLASSIFICATION -> entities;
+    };
   }
 
   /** Every example's probabilities with its truth, or null when not kept. */
@@ -137,9 +160,14 @@ public final class PassMetrics {
   public Map<String, Double> results(List<Metric> metrics) {
     Map<String, Double> out = new LinkedHashMap<>();
     out.put("loss", lossWeight == 0 ? Double.NaN : lossSum / lossWeight);
-    double accuracy = task == Task.MULTI_LABEL ? multiLabel.subsetAccuracy() : confusion.accuracy();
+    double accuracy = switch (task) {
+      case SINGLE_LABEL -> confusion.accuracy();
+      case MULTI_LABEL -> multiLabel.subsetAccuracy();
+      case TOKEN_CLASSIFICATION -> entities.tokenAccuracy();
+    };
+    List<String> names = entities != null ? entities.types().names() : labels;
     for (Metric m : metrics) {
-      out.putAll(m.values(counts(), accuracy, labels));
+      out.putAll(m.values(counts(), accuracy, names));
     }
     return out;
   }
@@ -147,8 +175,10 @@ public final class PassMetrics {
   public void reset() {
     if (confusion != null) {
       confusion.reset();
-    } else {
+    } else if (multiLabel != null) {
       multiLabel.reset();
+    } else {
+      entities.reset();
     }
     lossSum = 0;
     lossWeight = 0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
+import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.Floats;
@@ -12,8 +13,9 @@ import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A sequence classifier ready to predict: the inference graph with its weights, the tokenizer, and
- * the rule that turns probabilities into labels. Closing releases the session and the tokenizer.
+ * A classifier ready to predict: the inference graph with its weights, the tokenizer, and the rule
+ * that turns probabilities into labels (of a text, or of each token for token classification).
+ * Closing releases the session and the tokenizer.
  */
 public final class Classifier implements AutoCloseable {
   private final InferenceModel model;
@@ -79,7 +81,10 @@ public final class Classifier implements AutoCloseable {
     }
   }
 
-  /** The probabilities of a batch, row-major {@code [batch, labels]}. */
+  /**
+   * The probabilities of a batch, row-major {@code [batch, labels]}, or {@code [batch, seqLength,
+   * labels]} for token classification.
+   */
   public float[] probabilities(EncodedBatch batch) {
     try (BatchTensors tensors = new BatchTensors(batch);
         Result result =
@@ -102,6 +107,11 @@ public final class Classifier implements AutoCloseable {
   /** The label names in id order. */
   public List<String> labels() {
     return model.config().labels();
+  }
+
+  /** Whether the model tags words (token classification) rather than classifying texts. */
+  public boolean tokenClassification() {
+    return model.config().problemType() == ProblemType.TOKEN_CLASSIFICATION;
   }
 
   @Override

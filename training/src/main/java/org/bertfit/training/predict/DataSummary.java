@@ -31,15 +31,24 @@ public record DataSummary(String source, long rows, String fingerprint, SkipRepo
    * Reads {@code path} once.
    *
    * @param labels the model's labels
+   * @param tagging whether the model is a token classifier, which evaluates on tagged sentences
    * @throws IllegalArgumentException listing the labels the model does not know, or when the data
-   *     is tagged sentences (token classification)
+   *     does not suit the model (texts for a token classifier, tagged sentences for another)
    */
-  public static DataSummary scan(Path path, ReadOptions options, List<String> labels) {
+  public static DataSummary scan(
+      Path path, ReadOptions options, List<String> labels, boolean tagging) {
     if (!options.labelled()) {
       throw new IllegalArgumentException("evaluation needs labelled data; no label column is set");
     }
     try (ExampleStream examples = DatasetReader.open(path, options)) {
-      requireTexts(path, examples.task());
+      if (!tagging) {
+        requireTexts(path, examples.task());
+      } else if (examples.task() != Task.TOKEN_CLASSIFICATION) {
+        throw new IllegalArgumentException(
+            path
+                + " holds texts; a token classifier is evaluated on tagged sentences (CoNLL,"
+                + " --input-format conll)");
+      }
       Digesting digested = new Digesting(examples);
       LabelEncoder.of(labels).requireKnown(path.toString(), digested);
       if (digested.rows == 0) {
@@ -54,12 +63,12 @@ public record DataSummary(String source, long rows, String fingerprint, SkipRepo
     }
   }
 
-  /** Fails for tagged sentences (CoNLL): predict and evaluate classify whole texts. */
+  /** Fails for tagged sentences (CoNLL), which only a token classifier takes. */
   public static void requireTexts(Path path, Task task) {
     if (task == Task.TOKEN_CLASSIFICATION) {
       throw new IllegalArgumentException(
           path
-              + " holds tagged sentences (token classification); predict and evaluate classify"
+              + " holds tagged sentences (token classification); this model classifies whole"
               + " texts");
     }
   }

@@ -21,14 +21,18 @@ import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.MultiLabelConfusion;
+import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.Thresholds;
+import org.bertfit.evaluation.ner.EntityCounts;
+import org.bertfit.evaluation.ner.EntityReport;
 
 /**
  * The accumulators of one evaluation run over a shard of labelled data (confusion counts and,
- * unless left out, every probability row for the ranking metrics), with what it ran: the model, the
- * data and the batching. Saved as JSON; the states of all shards {@link #merge} into exactly the
- * state of one unsharded run, so their reports are identical.
+ * unless left out, every probability row for the ranking metrics; entity counts for a token
+ * classifier), with what it ran: the model, the data and the batching. Saved as JSON; the states
+ * of all shards {@link #merge} into exactly the state of one unsharded run, so their reports are
+ * identical.
  */
 public final class EvaluationState {
   private static final int VERSION = 1;
@@ -53,7 +57,8 @@ public final class EvaluationState {
       Thresholds thresholds,
       ConfusionMatrix.State confusion,
       MultiLabelConfusion.State multiLabelConfusion,
-      ScoreBuffer.State scores) {}
+      ScoreBuffer.State scores,
+      EntityCounts.State entities) {}
 
   private final Origin origin;
   private final Shard shard;
@@ -62,6 +67,7 @@ public final class EvaluationState {
   private final ConfusionMatrix confusion;
   private final MultiLabelConfusion multiLabelConfusion;
   private final ScoreBuffer scores;
+  private final EntityCounts entities;
 
   private EvaluationState(
       Origin origin,
@@ -70,7 +76,8 @@ public final class EvaluationState {
       Thresholds thresholds,
       ConfusionMatrix confusion,
       MultiLabelConfusion multiLabelConfusion,
-      ScoreBuffer scores) {
+      ScoreBuffer scores,
+      EntityCounts entities) {
     this.origin = origin;
     this.shard = shard;
     this.labels = LabelSet.of(labels);
@@ -78,6 +85,13 @@ public final class EvaluationState {
     this.confusion = confusion;
     this.multiLabelConfusion = multiLabelConfusion;
     this.scores = scores;
+    this.entities = entities;
+  }
+
+  /** An empty state for {@code shard} of the evaluation of a token classifier. */
+  public static EvaluationState startTagging(Origin origin, Shard shard, List<String> labels) {
+    return new EvaluationState(
+        origin, shard, labels, null, null, null, null, new EntityCounts());
   }
 
   /**
@@ -106,12 +120,15 @@ public final class EvaluationState {
         thresholds,
         multiLabel ? null : new ConfusionMatrix(k),
         multiLabel ? new MultiLabelConfusion(k) : null,
-        !keepScores ? null : multiLabel ? ScoreBuffer.multiLabel(k) : ScoreBuffer.multiClass(k));
+        !keepScores ? null : multiLabel ? ScoreBuffer.multiLabel(k) : ScoreBuffer.multiClass(k),
+        null);
   }
 
-  /** Counts one prediction against the example's true labels. */
+  /** Counts one prediction against the example's true labels (or tags). */
   public void add(Prediction p) {
-    if (confusion != null) {
+    if (entities != null) {
+      entities.update(p.example().labels(), p.tags(labels.names()));
+    } else if (confusion != null) {
       int truth = labels.id(p.example().labels().get(0));
       confusion.update(truth, p.labels()[0]);
       if (scores != null) {
@@ -144,15 +161,39 @@ public final class EvaluationState {
 
   /** How many examples were counted. */
   public long examples() {
+    if (entities != null) {
+      return entities.sentences();
+    }
     return confusion != null ? confusion.total() : multiLabelConfusion.examples();
+  }
+
+  /** Whether this state counts a token classifier's entities. */
+  public boolean tagging() {
+    return entities != null;
   }
 
   /** The report of what this state counted, with the data's and the shard's warnings first. */
   public EvaluationReport report(Evaluator evaluator) {
+    if (entities != null) {
+      throw new IllegalStateException("a token classifier's evaluation: see entityReport");
+    }
     EvaluationReport report =
         confusion != null
             ? evaluator.multiClass(labels, confusion, scores)
             : evaluator.multiLabel(labels, multiLabelConfusion, scores).withThresholds(thresholds);
+    return report.withWarningsFirst(dataWarnings());
+  }
+
+  /** The entity-level report of a token classifier, with the data's and the shard's warnings. */
+  public EntityReport entityReport(ReportOptions options) {
+    if (entities == null) {
+      throw new IllegalStateException("not a token classifier's evaluation: see report");
+    }
+    return EntityReport.of(entities, options).withWarningsFirst(dataWarnings());
+  }
+
+  /** Skipped rows, and which rows a shard covers. */
+  private List<Diagnostic> dataWarnings() {
     List<Diagnostic> first = new ArrayList<>();
     DataSummary data = origin.data();
     if (data.skipped().total() > 0) {
@@ -178,7 +219,7 @@ public final class EvaluationState {
                   shard.to(data.rows(), origin.windowSize()),
                   data.rows())));
     }
-    return report.withWarningsFirst(first);
+    return first;
   }
 
   /**
@@ -211,15 +252,19 @@ public final class EvaluationState {
       requireSameRun(first, s);
     }
     EvaluationState whole =
-        empty(
-            first.origin,
-            Shard.ALL,
-            first.labels.names(),
-            first.thresholds,
-            first.confusion == null,
-            first.scores != null);
+        first.entities != null
+            ? startTagging(first.origin, Shard.ALL, first.labels.names())
+            : empty(
+                first.origin,
+                Shard.ALL,
+                first.labels.names(),
+                first.thresholds,
+                first.confusion == null,
+                first.scores != null);
     for (EvaluationState s : sorted) {
-      if (whole.confusion != null) {
+      if (whole.entities != null) {
+        whole.entities.merge(s.entities);
+      } else if (whole.confusion != null) {
         whole.confusion.merge(s.confusion);
       } else {
         whole.multiLabelConfusion.merge(s.multiLabelConfusion);
@@ -272,7 +317,8 @@ public final class EvaluationState {
             thresholds,
             confusion == null ? null : confusion.state(),
             multiLabelConfusion == null ? null : multiLabelConfusion.state(),
-            scores == null ? null : scores.state());
+            scores == null ? null : scores.state(),
+            entities == null ? null : entities.state());
     try {
       JSON.writeValue(file.toFile(), saved);
     } catch (IOException e) {
@@ -306,6 +352,7 @@ public final class EvaluationState {
         s.multiLabelConfusion() == null
             ? null
             : MultiLabelConfusion.fromState(s.multiLabelConfusion()),
-        s.scores() == null ? null : ScoreBuffer.fromState(s.scores()));
+        s.scores() == null ? null : ScoreBuffer.fromState(s.scores()),
+        s.entities() == null ? null : EntityCounts.fromState(s.entities()));
   }
 }

@@ -22,7 +22,7 @@ import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 
 /**
- * What prediction needs from a saved classifier: its configuration (with id2label), weights,
+ * What prediction needs from a saved classifier (of texts or of tokens): its configuration (with id2label), weights,
  * tokenizer and, for multi-label models, decision thresholds. Reads a bertfit model directory, a
  * SavedModel exported by bertfit ({@code assets/config.json}, {@code assets/tokenizer.json}), or TF
  * Serving's model base path holding numbered versions of one (the highest is used).
@@ -42,7 +42,7 @@ public record ModelFiles(
   /**
    * Opens the classifier in {@code dir}.
    *
-   * @throws IllegalArgumentException naming what is missing, or for a token-classification model
+   * @throws IllegalArgumentException naming what is missing
    */
   public static ModelFiles open(Path dir) {
     Path model = latestVersion(dir);
@@ -57,12 +57,6 @@ public record ModelFiles(
                             + " is not a bertfit model: it has no config.json (bertfit model"
                             + " directory) or assets/config.json (bertfit export)"));
     BertConfig config = BertConfig.read(configJson);
-    if (config.problemType() == ProblemType.TOKEN_CLASSIFICATION) {
-      throw new IllegalArgumentException(
-          dir
-              + " is a token-classification model; predict and evaluate take sequence"
-              + " classifiers (single_label_classification, multi_label_classification)");
-    }
     PretrainedModel files = PretrainedModel.open(model, config);
     Thresholds thresholds =
         config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
@@ -87,6 +81,11 @@ public record ModelFiles(
   /** Whether the model predicts a set of labels (sigmoid per label) rather than one. */
   public boolean multiLabel() {
     return config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION;
+  }
+
+  /** Whether the model tags words (token classification) rather than classifying texts. */
+  public boolean tokenClassification() {
+    return config.problemType() == ProblemType.TOKEN_CLASSIFICATION;
   }
 
   /** The label names in id order. */

@@ -4,6 +4,8 @@ package org.bertfit.training.predict;
  * Where a prediction run spent its work.
  *
  * @param texts examples predicted
+ * @param truncated examples cut to the maximum length (a token classifier tags the words past the
+ *     cut {@code O})
  * @param batches session runs
  * @param tokens real tokens fed (special tokens included)
  * @param paddedTokens positions fed, padding included
@@ -12,6 +14,7 @@ package org.bertfit.training.predict;
  */
 public record PredictStats(
     long texts,
+    long truncated,
     long batches,
     long tokens,
     long paddedTokens,

@@ -8,11 +8,13 @@ import java.util.concurrent.BlockingQueue;
 import org.bertfit.datasets.Batch;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.tokenize.EncodedBatch;
+import org.bertfit.datasets.tokenize.SubTokenLabels;
 
 /**
  * Predictions of a stream of examples, in input order. A second thread reads and tokenizes the next
- * windows while this one runs the session on the current window. Close it to stop that thread
- * (before closing the examples' source).
+ * windows while this one runs the session on the current window. A token classifier's prediction
+ * of a word is that of its first sub-token. Close it to stop that thread (before closing the
+ * examples' source).
  */
 public final class PredictionStream implements Iterator<Prediction>, AutoCloseable {
   /** Windows tokenized ahead of the session: enough to keep both threads busy. */
@@ -22,10 +24,12 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
   private final BlockingQueue<Window> queue = new ArrayBlockingQueue<>(QUEUED_WINDOWS);
   private final Thread producer;
   private Window window;
-  private float[] probabilities;
+  /** Each example's probabilities: {@code [labels]}, or {@code [tokens, labels]} for tokens. */
+  private float[][] probabilities;
   private int position;
   private boolean done;
   private long texts;
+  private long truncated;
   private long batches;
   private long tokens;
   private long paddedTokens;
@@ -37,7 +41,13 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
     this.classifier = classifier;
     this.producer =
         new Thread(
-            new WindowProducer(examples, classifier.tokenizer(), batchSize, windowBatches, queue),
+            new WindowProducer(
+                examples,
+                classifier.tokenizer(),
+                classifier.tokenClassification(),
+                batchSize,
+                windowBatches,
+                queue),
             "bertfit-tokenize");
     producer.setDaemon(true);
     producer.start();
@@ -59,21 +69,38 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    int k = classifier.labels().size();
-    int offset = position * k;
+    Example example = window.examples().get(position);
+    float[] row = probabilities[position];
     Prediction p =
-        new Prediction(
-            window.examples().get(position),
-            Arrays.copyOfRange(probabilities, offset, offset + k),
-            classifier.decoder().decide(probabilities, offset));
+        window.wordIds() == null
+            ? new Prediction(example, row, classifier.decoder().decide(row, 0))
+            : words(example, window.wordIds()[position], row);
     position++;
     texts++;
     return p;
   }
 
+  /** Reads each word's prediction at its first sub-token; a word without one gets -1. */
+  private Prediction words(Example sentence, int[] wordIds, float[] tokenRows) {
+    int k = classifier.labels().size();
+    int[] first = SubTokenLabels.firstTokens(wordIds, sentence.words().size());
+    float[] rows = new float[first.length * k];
+    int[] tags = new int[first.length];
+    for (int w = 0; w < first.length; w++) {
+      if (first[w] < 0) {
+        tags[w] = -1;
+      } else {
+        System.arraycopy(tokenRows, first[w] * k, rows, w * k, k);
+        tags[w] = classifier.decoder().decide(tokenRows, first[w] * k)[0];
+      }
+    }
+    return new Prediction(sentence, rows, tags);
+  }
+
   /** What the run did so far. */
   public PredictStats stats() {
-    return new PredictStats(texts, batches, tokens, paddedTokens, tokenizeNanos, sessionNanos);
+    return new PredictStats(
+        texts, truncated, batches, tokens, paddedTokens, tokenizeNanos, sessionNanos);
   }
 
   private Window take() {
@@ -94,24 +121,27 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
     return next;
   }
 
-  /** Runs every batch of the window and puts each probability row back at its example's place. */
+  /** Runs every batch of the window and puts each example's probabilities back at its place. */
   private void predict(Window next) {
     int k = classifier.labels().size();
-    float[] rows = new float[next.examples().size() * k];
+    float[][] rows = new float[next.examples().size()][];
     for (Batch batch : next.batches()) {
       EncodedBatch inputs = batch.inputs();
       long start = System.nanoTime();
       float[] out = classifier.probabilities(inputs);
       sessionNanos += System.nanoTime() - start;
       int[] indices = batch.indices();
+      int width = out.length / indices.length;
       for (int r = 0; r < indices.length; r++) {
-        System.arraycopy(out, r * k, rows, indices[r] * k, k);
+        int used = next.wordIds() == null ? k : inputs.length(r) * k;
+        rows[indices[r]] = Arrays.copyOfRange(out, r * width, r * width + used);
         tokens += inputs.length(r);
       }
       paddedTokens += (long) inputs.batchSize() * inputs.seqLength();
       batches++;
     }
     tokenizeNanos += next.tokenizeNanos();
+    truncated += next.truncated();
     window = next;
     probabilities = rows;
     position = 0;

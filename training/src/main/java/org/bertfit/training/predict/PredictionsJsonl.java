@@ -2,59 +2,47 @@ package org.bertfit.training.predict;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes predictions one JSON object a line, in order: {@code {"text": ..., "label": ..., "scores":
  * {label: probability}}}, with {@code "labels": [...]} instead of {@code "label"} for a multi-label
- * model and {@code "text_pair"} after the text for pairs. The file appears when {@link #commit} is
- * called, complete, or not at all.
+ * model and {@code "text_pair"} after the text for pairs. A token classifier writes the text and
+ * its {@code "entities"}, each as Hugging Face's pipeline does: {@code {"entity_group": "PER",
+ * "score": 0.99, "word": "Peter Blackburn", "start": 0, "end": 15}}.
  */
-public final class PredictionsJsonl implements AutoCloseable {
+public final class PredictionsJsonl implements PredictionWriter {
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final Path target;
-  private final Path temp;
+  private final AtomicFile file;
   private final List<String> labels;
   private final boolean multiLabel;
+  private final boolean tagging;
   private final JsonGenerator out;
-  private boolean committed;
 
-  private PredictionsJsonl(Path target, List<String> labels, boolean multiLabel)
-      throws IOException {
-    this.target = target;
-    this.labels = List.copyOf(labels);
-    this.multiLabel = multiLabel;
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    this.temp = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
-    BufferedWriter writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-    this.out = JSON.createGenerator(writer);
+  private PredictionsJsonl(AtomicFile file, Classifier classifier) throws IOException {
+    this.file = file;
+    this.labels = List.copyOf(classifier.labels());
+    this.multiLabel = classifier.decoder().multiLabel();
+    this.tagging = classifier.tokenClassification();
+    this.out = JSON.createGenerator(file.writer());
     out.setRootValueSeparator(null); // each object ends its own line
   }
 
-  /**
-   * Starts writing {@code target}.
-   *
-   * @param labels the model's label names in id order
-   * @param multiLabel whether to write label sets
-   */
-  public static PredictionsJsonl create(Path target, List<String> labels, boolean multiLabel) {
+  /** Starts writing {@code target} with the predictions of {@code classifier}. */
+  public static PredictionsJsonl create(Path target, Classifier classifier) {
+    AtomicFile file = AtomicFile.create(target);
     try {
-      return new PredictionsJsonl(target, labels, multiLabel);
+      return new PredictionsJsonl(file, classifier);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      file.close();
+      throw file.failure(e);
     }
   }
 
+  @Override
   public void write(Prediction p) {
     try {
       out.writeStartObject();
@@ -62,48 +50,61 @@ public final class PredictionsJsonl implements AutoCloseable {
       if (p.example().textPair() != null) {
         out.writeStringField("text_pair", p.example().textPair());
       }
-      if (multiLabel) {
-        out.writeArrayFieldStart("labels");
-        for (int id : p.labels()) {
-          out.writeString(labels.get(id));
-        }
-        out.writeEndArray();
+      if (tagging) {
+        writeEntities(p);
       } else {
-        out.writeStringField("label", labels.get(p.labels()[0]));
+        writeLabels(p);
       }
-      out.writeObjectFieldStart("scores");
-      for (int c = 0; c < labels.size(); c++) {
-        out.writeNumberField(labels.get(c), p.probabilities()[c]);
-      }
-      out.writeEndObject();
       out.writeEndObject();
       out.writeRaw('\n');
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw file.failure(e);
     }
   }
 
-  /** Finishes the file and moves it into place. */
+  private void writeLabels(Prediction p) throws IOException {
+    if (multiLabel) {
+      out.writeArrayFieldStart("labels");
+      for (int id : p.labels()) {
+        out.writeString(labels.get(id));
+      }
+      out.writeEndArray();
+    } else {
+      out.writeStringField("label", labels.get(p.labels()[0]));
+    }
+    out.writeObjectFieldStart("scores");
+    for (int c = 0; c < labels.size(); c++) {
+      out.writeNumberField(labels.get(c), p.probabilities()[c]);
+    }
+    out.writeEndObject();
+  }
+
+  private void writeEntities(Prediction p) throws IOException {
+    out.writeArrayFieldStart("entities");
+    for (PredictedEntity e : PredictedEntity.of(p, labels)) {
+      out.writeStartObject();
+      out.writeStringField("entity_group", e.type());
+      out.writeNumberField("score", (float) e.score());
+      out.writeStringField("word", e.text());
+      out.writeNumberField("start", e.start());
+      out.writeNumberField("end", e.end());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+  }
+
+  @Override
   public void commit() {
     try {
-      out.close();
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      committed = true;
+      out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      throw file.failure(e);
     }
+    file.commit();
   }
 
-  /** Drops the file unless committed. */
   @Override
   public void close() {
-    if (!committed) {
-      try {
-        out.close();
-        Files.deleteIfExists(temp);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot remove " + temp + ": " + e.getMessage(), e);
-      }
-    }
+    file.close();
   }
 }

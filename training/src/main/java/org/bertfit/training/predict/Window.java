@@ -11,13 +11,22 @@ import org.bertfit.datasets.Example;
  *
  * @param examples the examples in input order; batch indices point into this list
  * @param batches the batches, each of examples of similar token counts
+ * @param wordIds for a token classifier, each example's word of every token (-1 for special
+ *     tokens); else null
+ * @param truncated how many examples were cut to the maximum length
  * @param tokenizeNanos time spent tokenizing and padding this window
  * @param failure what went wrong reading or tokenizing, or null
  */
-record Window(List<Example> examples, List<Batch> batches, long tokenizeNanos, Throwable failure) {
-  static final Window END = new Window(List.of(), List.of(), 0, null);
+record Window(
+    List<Example> examples,
+    List<Batch> batches,
+    int[][] wordIds,
+    int truncated,
+    long tokenizeNanos,
+    Throwable failure) {
+  static final Window END = new Window(List.of(), List.of(), null, 0, 0, null);
 
   static Window failed(Throwable failure) {
-    return new Window(List.of(), List.of(), 0, failure);
+    return new Window(List.of(), List.of(), null, 0, 0, failure);
   }
 }

@@ -23,6 +23,7 @@ import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.MultiLabelConfusion;
+import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.models.ProblemType;
@@ -58,7 +59,7 @@ class EvaluationStateTest {
       lines.add(texts.get(i) + ";" + truth.get(i));
     }
     data = PredictFixtures.write(dir.resolve("labelled.txt"), lines);
-    summary = DataSummary.scan(data, ReadOptions.defaults(), LABELS);
+    summary = DataSummary.scan(data, ReadOptions.defaults(), LABELS, false);
   }
 
   /** Evaluates one shard with windows of 2 batches of 4 texts. */
@@ -67,13 +68,12 @@ class EvaluationStateTest {
     try (Classifier classifier = Classifier.open(files, 32);
         ExampleStream examples = DatasetReader.open(Path.of(summary.source()), options)) {
       Predictor predictor = new Predictor(classifier, 4, 2);
+      EvaluationState.Origin origin =
+          new EvaluationState.Origin(files.fingerprint(), summary, predictor.windowSize());
       EvaluationState state =
-          EvaluationState.start(
-              new EvaluationState.Origin(files.fingerprint(), summary, predictor.windowSize()),
-              shard,
-              files.labels(),
-              classifier.decoder(),
-              true);
+          files.tokenClassification()
+              ? EvaluationState.startTagging(origin, shard, files.labels())
+              : EvaluationState.start(origin, shard, files.labels(), classifier.decoder(), true);
       Iterator<org.bertfit.datasets.Example> rows =
           shard.rows(examples, summary.rows(), predictor.windowSize());
       try (PredictionStream predictions = predictor.predict(rows)) {
@@ -115,6 +115,37 @@ class EvaluationStateTest {
     assertThat(actual.classification().accuracy()).isEqualTo(expected.classification().accuracy());
   }
 
+  /** A token classifier's shards: entity counts and token accuracy merge exactly too. */
+  @Test
+  void mergedTaggingShardsReportExactlyAsOneRun() throws Exception {
+    List<String> tags = List.of("O", "B-PER", "I-PER");
+    ModelFiles ner =
+        ModelFiles.open(
+            PredictFixtures.model(dir.resolve("ner"), ProblemType.TOKEN_CLASSIFICATION, tags, 6));
+    SplittableRandom random = new SplittableRandom(7);
+    List<String> lines = new ArrayList<>();
+    for (String text : TinySavedModels.texts(30, 8)) {
+      for (String word : text.split(" ")) {
+        lines.add(word + " " + tags.get(random.nextInt(3)));
+      }
+      lines.add("");
+    }
+    Path conll = PredictFixtures.write(dir.resolve("tagged.conll"), lines);
+    DataSummary tagged = DataSummary.scan(conll, ReadOptions.defaults(), tags, true);
+    EvaluationState whole = evaluate(ner, ReadOptions.defaults(), tagged, Shard.ALL);
+    assertThat(whole.examples()).isEqualTo(30);
+    List<EvaluationState> states = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Path file = dir.resolve("tagged-shard-" + i + ".json");
+      evaluate(ner, ReadOptions.defaults(), tagged, new Shard(i, 3)).save(file);
+      states.add(EvaluationState.load(file));
+    }
+    assertThat(EvaluationState.merge(states).entityReport(ReportOptions.defaults()))
+        .isEqualTo(whole.entityReport(ReportOptions.defaults()));
+    assertThatThrownBy(() -> DataSummary.scan(data, ReadOptions.defaults(), tags, true))
+        .hasMessageContaining("holds texts; a token classifier is evaluated on tagged sentences");
+  }
+
   @ParameterizedTest(name = "{0} shards")
   @ValueSource(ints = {2, 3, 7})
   void mergedShardStatesReportExactlyAsOneRun(int count) throws Exception {
@@ -154,7 +185,7 @@ class EvaluationStateTest {
 
     Path other =
         PredictFixtures.write(dir.resolve("other.txt"), Files.readAllLines(data).subList(0, 40));
-    DataSummary otherSummary = DataSummary.scan(other, ReadOptions.defaults(), LABELS);
+    DataSummary otherSummary = DataSummary.scan(other, ReadOptions.defaults(), LABELS, false);
     EvaluationState foreign =
         evaluate(model, ReadOptions.defaults(), otherSummary, new Shard(1, 2));
     assertThatThrownBy(() -> EvaluationState.merge(List.of(first, foreign)))
@@ -167,7 +198,7 @@ class EvaluationStateTest {
   void unseenLabelsAreListedBeforeTheModelRuns() throws IOException {
     Path unseen = dir.resolve("unseen.txt");
     Files.write(unseen, List.of("a good day;pos", "a bad day;anger", "so bad;anger", "why;joy"));
-    assertThatThrownBy(() -> DataSummary.scan(unseen, ReadOptions.defaults(), LABELS))
+    assertThatThrownBy(() -> DataSummary.scan(unseen, ReadOptions.defaults(), LABELS, false))
         .hasMessage(
             unseen
                 + ": 2 labels not seen in training: 'anger' (2 times, first at line 2),"
@@ -179,7 +210,7 @@ class EvaluationStateTest {
     Path bad = dir.resolve("bad.txt");
     Files.write(bad, List.of("a good day;pos", "no label here", "a bad day;neg", ";neu"));
     ReadOptions skip = ReadOptions.builder().policy(BadInputPolicy.SKIP).build();
-    DataSummary badSummary = DataSummary.scan(bad, skip, LABELS);
+    DataSummary badSummary = DataSummary.scan(bad, skip, LABELS, false);
     assertThat(badSummary.rows()).isEqualTo(2);
     JsonNode report =
         JsonAssert.parse(json(evaluate(model, skip, badSummary, Shard.ALL).report(EVALUATOR)));
@@ -218,7 +249,7 @@ class EvaluationStateTest {
     }
     Path jsonl = PredictFixtures.write(dir.resolve("multi.jsonl"), lines);
     ReadOptions options = ReadOptions.builder().multiLabel(true).build();
-    DataSummary multiSummary = DataSummary.scan(jsonl, options, labels);
+    DataSummary multiSummary = DataSummary.scan(jsonl, options, labels, false);
 
     List<float[]> reference = PredictFixtures.reference(multi, texts, 32);
     MultiLabelConfusion counts = new MultiLabelConfusion(labels.size());

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.datasets.tokenize.EncodedBatch;
+import org.bertfit.datasets.tokenize.TokenizedWords;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.InferenceModel;
@@ -44,5 +46,34 @@ final class PredictFixtures {
       }
     }
     return out;
+  }
+
+  /**
+   * A tagged sentence run alone, unpadded, through a fresh graph with the same weights.
+   *
+   * @param wordIds the word of each token, -1 for special tokens
+   * @param probabilities {@code [tokens, labels]}
+   */
+  record Tokens(int[] wordIds, float[] probabilities) {
+    /** The first token of word {@code w}, or -1 when truncation left it none. */
+    int firstToken(int w) {
+      for (int t = 0; t < wordIds.length; t++) {
+        if (wordIds[t] == w) {
+          return t;
+        }
+      }
+      return -1;
+    }
+  }
+
+  static Tokens referenceTokens(ModelFiles files, List<String> words, int maxLength) {
+    try (InferenceModel model = InferenceModel.create(files.config());
+        BertTokenizer tokenizer = BertTokenizer.fromJson(files.tokenizerJson(), maxLength)) {
+      model.load(files.checkpoint(), 0);
+      TokenizedWords sentence = tokenizer.encodeWords(words);
+      EncodedBatch batch =
+          EncodedBatch.pad(List.of(sentence.text()), sentence.text().length(), tokenizer.padId());
+      return new Tokens(sentence.wordIds(), model.run(batch).probabilities());
+    }
   }
 }

@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.io.BadInputException;
+import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.datasets.io.ReadOptions;
@@ -170,19 +172,64 @@ class PredictorTest {
     }
   }
 
+  /**
+   * A token classifier's prediction of a word is the argmax of its first sub-token in a run of the
+   * sentence alone; the words past the 32-token cut get -1 and a row of zeros.
+   */
   @Test
-  void refusesTokenClassificationModels() {
-    Path ner =
-        PredictFixtures.model(
-            dir.resolve("ner"),
-            ProblemType.TOKEN_CLASSIFICATION,
-            List.of("O", "B-PER", "I-PER"),
-            3);
-    assertThatThrownBy(() -> ModelFiles.open(ner))
-        .hasMessage(
-            ner
-                + " is a token-classification model; predict and evaluate take sequence"
-                + " classifiers (single_label_classification, multi_label_classification)");
+  void aTokenClassifierTagsEachWordByItsFirstSubToken() {
+    List<String> tags = List.of("O", "B-PER", "I-PER");
+    ModelFiles ner =
+        ModelFiles.open(
+            PredictFixtures.model(dir.resolve("ner"), ProblemType.TOKEN_CLASSIFICATION, tags, 3));
+    List<List<String>> sentences = new ArrayList<>();
+    for (String text : TinySavedModels.texts(30, 9)) {
+      List<String> words = new ArrayList<>(List.of(text.split(" ")));
+      words.add(words.size() / 2, "zqx"); // z ##q ##x: a word of three sub-tokens
+      sentences.add(words);
+    }
+    Path input = PredictFixtures.write(dir.resolve("ner.conll"), conllLines(sentences));
+    ReadOptions read = ReadOptions.builder().unlabelled().format(DataFormat.CONLL).build();
+    List<Prediction> predictions = new ArrayList<>();
+    try (Classifier classifier = Classifier.open(ner, MAX_LENGTH);
+        ExampleStream examples = DatasetReader.open(input, read);
+        PredictionStream stream = new Predictor(classifier, 4, 3).predict(examples)) {
+      stream.forEachRemaining(predictions::add);
+      assertThat(stream.stats().truncated()).isPositive();
+    }
+
+    int cut = 0;
+    for (int i = 0; i < sentences.size(); i++) {
+      List<String> words = sentences.get(i);
+      Prediction p = predictions.get(i);
+      assertThat(p.example().words()).isEqualTo(words);
+      PredictFixtures.Tokens reference = PredictFixtures.referenceTokens(ner, words, MAX_LENGTH);
+      for (int w = 0; w < words.size(); w++) {
+        int first = reference.firstToken(w);
+        float[] actual = Arrays.copyOfRange(p.probabilities(), w * 3, w * 3 + 3);
+        if (first < 0) {
+          cut++;
+          assertThat(p.labels()[w]).isEqualTo(-1);
+          assertThat(actual).containsOnly(0f);
+          continue;
+        }
+        float[] expected = Arrays.copyOfRange(reference.probabilities(), first * 3, first * 3 + 3);
+        for (int c = 0; c < 3; c++) {
+          assertThat(actual[c]).as("sentence %d word %d", i, w).isCloseTo(expected[c], within(1e-5f));
+        }
+        assertThat(p.labels()[w]).isEqualTo(argmax(expected));
+      }
+    }
+    assertThat(cut).isPositive();
+  }
+
+  private static List<String> conllLines(List<List<String>> sentences) {
+    List<String> lines = new ArrayList<>();
+    for (List<String> words : sentences) {
+      words.forEach(w -> lines.add(w + " O"));
+      lines.add("");
+    }
+    return lines;
   }
 
   @Test
