@@ -11,6 +11,8 @@ import org.tensorflow.types.TInt64;
  * {@code [2]} int64 seed that the caller feeds each step, so runs are reproducible and resumable.
  */
 public final class Mode {
+  private static final long SITE_STRIDE = 1_000_003;
+
   private final Operand<TInt64> seed;
   private int site;
 
@@ -40,7 +42,9 @@ public final class Mode {
     if (seed == null || rate == 0) {
       return x;
     }
-    Operand<TInt64> siteSeed = tf.math.add(seed, tf.constant(new long[] {0, ++site}));
+    // The fed seed is (run seed, step); each dropout site shifts the first half by its own stride,
+    // so no two sites of one step, nor one site at two steps, share a mask.
+    Operand<TInt64> siteSeed = tf.math.add(seed, tf.constant(new long[] {++site * SITE_STRIDE, 0}));
     Operand<TFloat32> uniform =
         tf.random.statelessRandomUniform(tf.shape(x), siteSeed, TFloat32.class);
     Operand<TFloat32> keep =
