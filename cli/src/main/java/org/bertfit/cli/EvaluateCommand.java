@@ -9,10 +9,7 @@ import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.datasets.io.ReadOptions;
-import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.ReportOptions;
-import org.bertfit.evaluation.ZeroDivision;
-import org.bertfit.evaluation.report.ReportFormat;
 import org.bertfit.training.predict.Classifier;
 import org.bertfit.training.predict.DataSummary;
 import org.bertfit.training.predict.EvaluationState;
@@ -65,25 +62,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin TaskOption task;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      paramLabel = "text|json|csv|html",
-      description = "Report format (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the report here, not stdout.")
-  Path out;
-
-  @Option(names = "--digits", defaultValue = "2", description = "Decimals (default: 2).")
-  int digits;
-
-  @Option(
-      names = "--zero-division",
-      defaultValue = "warn",
-      paramLabel = "warn|0|1",
-      description = "Value of a ratio with a zero denominator (default: warn = 0 and warn).")
-  String zeroDivision;
+  @Mixin EvaluationReportOptions report;
 
   @Option(
       names = "--predictions",
@@ -103,17 +82,6 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Save the accumulated counts (and scores) for bertfit report --merge")
   Path state;
 
-  @Option(
-      names = "--scores",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "Keep every probability for ROC-AUC, average precision and log loss: 8 bytes per label"
-              + " and row, in memory and in --state; --no-scores reports counts only (default:"
-              + " ${DEFAULT-VALUE})")
-  boolean keepScores;
-
   @Override
   public Integer call() throws IOException {
     Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
@@ -121,9 +89,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--shard needs --state FILE: bertfit report --merge combines the states of the shards");
     }
-    ReportFormat reportFormat = ReportFormat.parse(format);
-    ReportOptions reportOptions =
-        ReportOptions.builder().digits(digits).zeroDivision(ZeroDivision.parse(zeroDivision)).build();
+    ReportOptions reportOptions = report.reportOptions();
     ModelFiles files = model.files();
     task.requireAgrees(files.tokenClassification(), "the model " + files.dir());
     ReadOptions options = readOptions(files);
@@ -146,10 +112,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     if (counts.tagging()) {
-      ReportCommand.print(counts.entityReport(reportOptions), reportFormat, out, stdout);
+      report.print(counts.entityReport(reportOptions), stdout);
     } else {
-      Evaluator evaluator = Evaluator.builder().options(reportOptions).build();
-      ReportCommand.print(counts.report(evaluator), reportFormat, null, out, stdout);
+      report.print(counts.report(report.evaluator()), stdout);
     }
     return 0;
   }
@@ -169,7 +134,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           files.tokenClassification()
               ? EvaluationState.startTagging(origin, part, files.labels())
               : EvaluationState.start(
-                  origin, part, files.labels(), classifier.decoder(), keepScores);
+                  origin, part, files.labels(), classifier.decoder(), report.keepScores());
       long rows = part.to(summary.rows(), window) - part.from(summary.rows(), window);
       try (PredictionStream stream =
           predictor.predict(part.rows(examples, summary.rows(), window))) {

@@ -7,6 +7,7 @@ import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ZeroDivision;
+import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.ReportFormat;
 import picocli.CommandLine.Option;
 
@@ -51,20 +52,24 @@ public final class EvaluationReportOptions {
     return keepScores;
   }
 
-  /** The evaluator these options describe; checks the format too, so that a run fails early. */
-  public Evaluator evaluator() {
+  /** Digits and zero-division as report options; checks the format too, so that a run fails early. */
+  public ReportOptions reportOptions() {
     ReportFormat.parse(format);
-    return Evaluator.builder()
-        .options(
-            ReportOptions.builder()
-                .digits(digits)
-                .zeroDivision(ZeroDivision.parse(zeroDivision))
-                .build())
-        .build();
+    return ReportOptions.builder().digits(digits).zeroDivision(ZeroDivision.parse(zeroDivision)).build();
+  }
+
+  /** The evaluator these options describe. */
+  public Evaluator evaluator() {
+    return Evaluator.builder().options(reportOptions()).build();
   }
 
   /** Writes {@code report} to {@code --out}, or to {@code stdout}. */
   public void print(EvaluationReport report, PrintWriter stdout) throws IOException {
     ReportCommand.print(report, ReportFormat.parse(format), null, out, stdout);
+  }
+
+  /** Writes an entity-level report to {@code --out}, or to {@code stdout}. */
+  public void print(EntityReport report, PrintWriter stdout) throws IOException {
+    ReportCommand.print(report, ReportFormat.parse(format), out, stdout);
   }
 }
