@@ -80,13 +80,17 @@ public record PretrainedModel(
         .build();
   }
 
-  /** An uncased vocabulary has no token with an upper-case letter (special tokens aside). */
+  /**
+   * An uncased vocabulary has no token that lower-casing would change (special tokens aside).
+   * Upper-case letters without a lower-case form, such as Google's uncased vocabulary's {@code ℝ},
+   * do not make it cased.
+   */
   static boolean isUncased(Path vocab) {
     try {
       List<String> tokens = Files.readAllLines(vocab, StandardCharsets.UTF_8);
       return tokens.stream()
           .filter(t -> !(t.startsWith("[") && t.endsWith("]")))
-          .noneMatch(t -> t.chars().anyMatch(Character::isUpperCase));
+          .noneMatch(t -> t.codePoints().anyMatch(c -> Character.toLowerCase(c) != c));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + vocab + ": " + e.getMessage(), e);
     }

@@ -34,6 +34,15 @@ class EasyBertImportTest {
   }
 
   @Test
+  void tokenizerOfTheUncasedCheckpointLowerCases() {
+    PretrainedModel pretrained = PretrainedModel.open(easyBert(), BertConfig.base());
+    try (BertTokenizer tokenizer = BertTokenizer.fromJson(pretrained.tokenizerJson(), 32)) {
+      assertThat(tokenizer.tokens("The U.S. won in St. Louis"))
+          .containsExactly("the", "u", ".", "s", ".", "won", "in", "st", ".", "louis");
+    }
+  }
+
+  @Test
   void importedGraphReproducesTheSavedModelsOwnOutputs() {
     Path dir = easyBert();
     PretrainedModel pretrained = PretrainedModel.open(dir, BertConfig.base());
@@ -45,7 +54,7 @@ class EasyBertImportTest {
 
     try (InferenceModel model = InferenceModel.create(config);
         ReferenceSavedModel reference = ReferenceSavedModel.load(dir);
-        BertTokenizer tokenizer = BertTokenizer.fromVocab(pretrained.vocab(), true, reference.seqLength())) {
+        BertTokenizer tokenizer = BertTokenizer.fromJson(pretrained.tokenizerJson(), reference.seqLength())) {
       ImportReport report = model.load(pretrained.checkpoint(), 7);
       assertThat(report.naming()).isEqualTo(CheckpointNaming.GOOGLE_BERT);
       assertThat(report.prefix()).isEqualTo("module/");
