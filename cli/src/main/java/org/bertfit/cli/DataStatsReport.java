@@ -65,10 +65,11 @@ final class DataStatsReport {
       out.append(
           String.format(
               Locale.ROOT,
-              "truncated: %d of %d (%.2f%%)%n",
+              "truncated: %d of %d (%.2f%%); unknown tokens ([UNK]): %.2f%%%n",
               lengths.truncated(),
               lengths.texts(),
-              100.0 * lengths.truncated() / lengths.texts()));
+              100.0 * lengths.truncated() / lengths.texts(),
+              100 * lengths.unknownShare()));
     }
     return out.toString();
   }
@@ -158,6 +159,7 @@ final class DataStatsReport {
       root.put("tokenizer", tokenizer);
       root.put("max_length", lengths.maxLength());
       root.put("truncated", lengths.truncated());
+      root.put("unknown_token_share", lengths.unknownShare());
       root.put("length_mean", lengths.mean());
       ObjectNode percentiles = root.putObject("length_percentiles");
       lengths.percentiles().forEach(percentiles::put);

@@ -75,6 +75,9 @@ final class TrainingRun {
     }
   }
 
+  /** The share of [UNK] tokens above which training warns: real text in a suitable vocabulary has under 1%. */
+  private static final double UNKNOWN_WARNING = 0.05;
+
   private TrainingRun() {}
 
   static Trained train(Settings s, PrintWriter stdout) {
@@ -100,8 +103,13 @@ final class TrainingRun {
       }
     }
     String unit = problem == ProblemType.TOKEN_CLASSIFICATION ? "sentences" : "examples";
-    stdout.printf("train: %,d %s (%,d truncated to %d tokens), %d labels: %s%n", trainSet.size(), unit,
-        trainSet.truncatedCount(), s.maxLength(), labels.size(), String.join(", ", labels.names()));
+    stdout.printf("train: %,d %s (%,d truncated to %d tokens, %.2f%% of tokens [UNK]), %d labels: %s%n",
+        trainSet.size(), unit, trainSet.truncatedCount(), s.maxLength(), 100 * trainSet.unknownTokenShare(),
+        labels.size(), String.join(", ", labels.names()));
+    if (trainSet.unknownTokenShare() > UNKNOWN_WARNING) {
+      stdout.printf("WARNING: %.1f%% of the training tokens are [UNK]: the tokenizer does not suit this text"
+          + " (a tokenizer that keeps capitals in front of an uncased vocabulary?)%n", 100 * trainSet.unknownTokenShare());
+    }
     if (validationSet != null) {
       stdout.printf("validation: %,d %s (%,d truncated)%n", validationSet.size(), unit, validationSet.truncatedCount());
     }

@@ -55,7 +55,7 @@ class DataStatsCommandTest {
                 + "  sadness         1   25.00%\n"
                 + "token lengths (bert-base-uncased, max length 6): min 3, p50 5, p90 5.70, p95"
                 + " 5.85, p99 5.97, max 6, mean 4.8\n"
-                + "truncated: 1 of 4 (25.00%)\n");
+                + "truncated: 1 of 4 (25.00%); unknown tokens ([UNK]): 0.00%\n");
   }
 
   @Test
@@ -76,6 +76,7 @@ class DataStatsCommandTest {
         .isEqualTo(3);
     assertThat(json.get("label_counts").get("joy").asInt()).isEqualTo(2);
     assertThat(json.get("length_percentiles").get("p50").asDouble()).isEqualTo(5.0);
+    assertThat(json.get("unknown_token_share").asDouble()).isZero();
   }
 
   @Test

@@ -53,7 +53,7 @@ class NerCommandsTest {
   void trainingReportsEntitiesOnValidation() throws Exception {
     // the tiny vocabulary spells most words in letters: long sentences are cut at 64 tokens
     assertThat(training.out())
-        .containsPattern("train: 11 sentences \\(\\d+ truncated to 64 tokens\\), 8 labels: B-LOC,"
+        .containsPattern("train: 11 sentences \\(\\d+ truncated to 64 tokens, \\d+\\.\\d\\d% of tokens \\[UNK\\]\\), 8 labels: B-LOC,"
             + " B-MISC, B-ORG, B-PER, I-MISC, I-ORG, I-PER, O")
         .containsPattern("eval step 6: loss \\S+ accuracy \\S+ precision_micro \\S+ recall_micro \\S+"
             + " f1_micro ")

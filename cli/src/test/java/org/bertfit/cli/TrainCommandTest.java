@@ -53,7 +53,8 @@ class TrainCommandTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("train: 96 examples (0 truncated to 16 tokens), 3 labels: bad, good, time")
+        .containsPattern("train: 96 examples \\(0 truncated to 16 tokens, \\d+\\.\\d\\d% of tokens \\[UNK\\]\\),"
+            + " 3 labels: bad, good, time")
         .contains("validation: 48 examples")
         .containsPattern("step 3/12 epoch 0.50  loss=\\S+ accuracy=")
         .containsPattern("eval step 6: loss \\S+ accuracy ")

@@ -28,6 +28,7 @@ public final class EncodedDataset {
   private final Task task;
   private final LabelEncoder labels;
   private final int padId;
+  private final int unknownId;
   private final int maxLength;
   private final List<TokenizedText> texts;
   /** Label ids of each example: its class ids, or for tagged sentences one tag id a word. */
@@ -46,6 +47,7 @@ public final class EncodedDataset {
     this.task = data.task();
     this.labels = labels;
     this.padId = tokenizer.padId();
+    this.unknownId = tokenizer.unknownId();
     this.maxLength = tokenizer.maxLength();
     this.wordIds = task == Task.TOKEN_CLASSIFICATION ? new int[data.size()][] : null;
     this.texts = tokenize(data, tokenizer, wordIds);
@@ -174,6 +176,23 @@ public final class EncodedDataset {
       count += t.truncated() ? 1 : 0;
     }
     return count;
+  }
+
+  /**
+   * The share of tokens (special tokens included) that are the tokenizer's unknown token: near 0 for
+   * text the vocabulary covers; a high share means the tokenizer does not suit the text (e.g. a
+   * tokenizer that keeps capitals in front of an uncased vocabulary).
+   */
+  public double unknownTokenShare() {
+    long unknown = 0;
+    long tokens = 0;
+    for (TokenizedText t : texts) {
+      for (int id : t.inputIds()) {
+        unknown += id == unknownId ? 1 : 0;
+      }
+      tokens += t.length();
+    }
+    return tokens == 0 ? 0 : (double) unknown / tokens;
   }
 
   /** The number of batches an epoch has. */

@@ -12,6 +12,7 @@ import java.util.List;
 import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
+import org.bertfit.datasets.io.SkipReport;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.SubTokenLabels;
@@ -239,6 +240,22 @@ class EncodedDatasetTest {
                 + ": 4 labels not seen in training: 'anger' (32 times, first at line"
                 + " 3), 'love' (12 times, first at line 4), 'surprise' (11 times, first at line 7),"
                 + " 'fear' (22 times, first at line 8); known: joy, sadness");
+  }
+
+  /** A tokenizer that keeps capitals in front of an uncased vocabulary turns names into [UNK]. */
+  @Test
+  void unknownTokenShareExposesATokenizerThatDoesNotSuitTheVocabulary() throws Exception {
+    Dataset names = new Dataset("hand", Task.SINGLE_LABEL, true,
+        List.of(Example.of("The cat sat", List.of("a"), 1), Example.of("in Paris", List.of("b"), 2)),
+        List.of(), SkipReport.NONE);
+    Path vocab = Path.of(BertTokenizer.class.getResource("bert-base-uncased-vocab.txt").toURI());
+    try (BertTokenizer cased = BertTokenizer.fromVocab(vocab, false, 16)) {
+      // [CLS] [UNK] cat sat [SEP] and [CLS] in [UNK] [SEP]: 2 of 9 tokens
+      EncodedDataset encodedCased = EncodedDataset.encodeTexts(names, cased);
+      assertThat(encodedCased.unknownTokenShare()).isEqualTo(2.0 / 9);
+    }
+    assertThat(EncodedDataset.encodeTexts(names, tokenizer).unknownTokenShare()).isZero();
+    assertThat(tokenizer.unknownId()).isEqualTo(100);
   }
 
   private static List<Batch> list(Iterable<Batch> batches) {

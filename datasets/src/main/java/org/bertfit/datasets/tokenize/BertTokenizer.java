@@ -21,11 +21,13 @@ public final class BertTokenizer implements AutoCloseable {
   private final HuggingFaceTokenizer tokenizer;
   private final int maxLength;
   private final int padId;
+  private final int unknownId;
 
-  private BertTokenizer(HuggingFaceTokenizer tokenizer, int maxLength, int padId) {
+  private BertTokenizer(HuggingFaceTokenizer tokenizer, int maxLength, int padId, int unknownId) {
     this.tokenizer = tokenizer;
     this.maxLength = maxLength;
     this.padId = padId;
+    this.unknownId = unknownId;
   }
 
   /** Loads a {@code tokenizer.json}. */
@@ -61,8 +63,13 @@ public final class BertTokenizer implements AutoCloseable {
   }
 
   private static BertTokenizer create(HuggingFaceTokenizer tokenizer, int maxLength) {
-    long[] pad = tokenizer.encode("[PAD]", false, false).getIds();
-    return new BertTokenizer(tokenizer, maxLength, pad.length == 1 ? (int) pad[0] : 0);
+    return new BertTokenizer(tokenizer, maxLength, specialId(tokenizer, "[PAD]", 0), specialId(tokenizer, "[UNK]", -1));
+  }
+
+  /** The id of a special token, or {@code absent} when the vocabulary does not have it. */
+  private static int specialId(HuggingFaceTokenizer tokenizer, String token, int absent) {
+    long[] ids = tokenizer.encode(token, false, false).getIds();
+    return ids.length == 1 ? (int) ids[0] : absent;
   }
 
   private static Map<String, String> options(int maxLength) {
@@ -158,6 +165,11 @@ public final class BertTokenizer implements AutoCloseable {
 
   public int padId() {
     return padId;
+  }
+
+  /** The id of {@code [UNK]}, the token of words the vocabulary cannot spell; -1 without one. */
+  public int unknownId() {
+    return unknownId;
   }
 
   private static TokenizedText convert(Encoding e) {

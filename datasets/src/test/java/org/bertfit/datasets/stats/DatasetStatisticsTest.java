@@ -18,7 +18,7 @@ class DatasetStatisticsTest {
   /** Reference: {@code numpy.percentile([3,1,4,1,5,9,2,6,5,3,5], [0,50,90,95,99,100])}. */
   @Test
   void percentilesInterpolateAsNumPy() {
-    LengthStatistics stats = LengthStatistics.of(new int[] {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5}, 8, 1);
+    LengthStatistics stats = LengthStatistics.of(new int[] {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5}, 8, 1, 0);
     assertThat(stats.percentiles())
         .containsExactly(
             entry("min", 1.0),
