@@ -34,6 +34,14 @@ public final class PredictModelOptions {
               + " 128, or the model's positions if fewer)")
   Integer maxLength;
 
+  @Option(
+      names = "--threshold",
+      paramLabel = "T",
+      description =
+          "Multi-label: this threshold for every label instead of the model's thresholds.json"
+              + " (default: thresholds.json when the model has one, else 0.5)")
+  Double threshold;
+
   /** The model as given by {@code --model}. */
   public Path model() {
     return model;
@@ -51,7 +59,8 @@ public final class PredictModelOptions {
   }
 
   ModelFiles files() {
-    return ModelFiles.open(model);
+    ModelFiles files = ModelFiles.open(model);
+    return threshold == null ? files : files.withThreshold(threshold);
   }
 
   Classifier classifier(ModelFiles files) {

@@ -99,8 +99,15 @@ class PredictCommandTest {
     Path out = dir.resolve("multi.jsonl");
     CliRun run = predict(multi, input, out, "--text-pair-column", "context");
     assertThat(run.exitCode()).as(run.err()).isZero();
+    assertLabelSetsAbove(out, new double[] {0.3, 0.5, 0.7});
 
-    double[] thresholds = {0.3, 0.5, 0.7};
+    Path uniform = dir.resolve("multi-0.45.jsonl");
+    run = predict(multi, input, uniform, "--text-pair-column", "context", "--threshold", "0.45");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertLabelSetsAbove(uniform, new double[] {0.45, 0.45, 0.45});
+  }
+
+  private static void assertLabelSetsAbove(Path out, double[] thresholds) throws Exception {
     for (JsonNode p : lines(out)) {
       assertThat(p.fieldNames())
           .toIterable()
@@ -133,5 +140,12 @@ class PredictCommandTest {
             "bertfit predict: error: --format conll is for token classifiers; "
                 + model
                 + " classifies texts");
+
+    CliRun threshold = predict(model, input, out, "--threshold", "0.5");
+    assertThat(threshold.err().strip())
+        .isEqualTo(
+            "bertfit predict: error: a threshold is for multi-label models; "
+                + model
+                + " is single_label_classification");
   }
 }

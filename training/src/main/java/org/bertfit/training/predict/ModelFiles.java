@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
@@ -76,6 +77,24 @@ public record ModelFiles(
             model.resolve(ServingExport.ASSETS).resolve(ServingExport.THRESHOLDS));
     return LabelThresholds.resolve(
         config, file.map(ModelFiles::thresholds).orElse(null), file.map(Path::toString).orElse(""));
+  }
+
+  /**
+   * The same model with {@code value} as every label's threshold instead of its {@code
+   * thresholds.json} (to report a multi-label model at 0.5 beside its tuned thresholds).
+   *
+   * @throws IllegalArgumentException for a model that is not multi-label
+   */
+  public ModelFiles withThreshold(double value) {
+    if (!multiLabel()) {
+      throw new IllegalArgumentException(
+          "a threshold is for multi-label models; " + dir + " is " + config.problemType().jsonName());
+    }
+    Thresholds uniform = Thresholds.uniform(LabelSet.of(config.labels()), value);
+    MessageDigest sha = DataSummary.sha256();
+    sha.update(fingerprint.getBytes(StandardCharsets.UTF_8));
+    sha.update(Arrays.toString(uniform.values()).getBytes(StandardCharsets.UTF_8));
+    return new ModelFiles(dir, config, checkpoint, tokenizerJson, uniform, HexFormat.of().formatHex(sha.digest(), 0, 16));
   }
 
   /** Whether the model predicts a set of labels (sigmoid per label) rather than one. */
