@@ -14,10 +14,14 @@ import org.bertfit.datasets.io.SharedDatasets;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.Average;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.ThresholdTuner;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
+import org.bertfit.training.Evaluation;
 import org.bertfit.training.FitConfig;
 import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
@@ -38,7 +42,7 @@ import picocli.CommandLine.Spec;
       "Fine-tune BERT-base on GoEmotions training texts (multi-label, 28 labels) three times: batches",
       "padded to their longest text and bucketed by length, the same without bucketing, then every",
       "batch padded to --max-length; prints training samples/s of each, the ratios to fixed padding,",
-      "and dev micro/macro F1 of each."
+      "and dev micro/macro F1 of each at 0.5 and macro F1 with per-label thresholds tuned on dev."
     })
 final class BenchPaddingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,7 +51,7 @@ final class BenchPaddingCommand implements Callable<Integer> {
   Path datasets;
 
   @Option(names = "--train-examples", description = "Training texts, the first N (default ${DEFAULT-VALUE})")
-  int trainExamples = 2000;
+  int trainExamples = 3000;
 
   @Option(names = "--dev-examples", description = "Dev texts, the first N (default ${DEFAULT-VALUE})")
   int devExamples = 1000;
@@ -76,9 +80,9 @@ final class BenchPaddingCommand implements Callable<Integer> {
       trainSet = EncodedDataset.encode(train, tokenizer, labels);
       devSet = EncodedDataset.encode(dev, tokenizer, labels);
     }
-    out.printf("bertfit bench padding: GoEmotions, %d training texts (1 epoch, batch 16), %d dev texts, max length %d%n",
+    out.printf("bertfit bench padding: GoEmotions, %d training texts (1 epoch, batch 16, lr 1e-4), %d dev texts, max length %d%n",
         trainSet.size(), devSet.size(), maxLength);
-    FitConfig base = FitConfig.builder().epochs(1).batchSize(16).learningRate(5e-5).warmupRatio(0.1)
+    FitConfig base = FitConfig.builder().epochs(1).batchSize(16).learningRate(1e-4).warmupRatio(0.1)
         .weightDecay(0.01).loggingSteps(0).evalStrategy(Strategy.NO).build();
     double bucketed = run("dynamic+bucketing", pretrained, trainSet, devSet, base.toBuilder().bucketWindow(50).build());
     double dynamic = run("dynamic", pretrained, trainSet, devSet, base);
@@ -94,9 +98,14 @@ final class BenchPaddingCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       model.fit(train, null, fit);
       double samples = train.size() / ((System.nanoTime() - t0) / 1e9);
-      var metrics = model.evaluate(dev, 32, 0.5).metrics();
-      spec.commandLine().getOut().printf("padding %-18s samples_per_s=%.2f dev_f1_micro=%.4f dev_f1_macro=%.4f%n",
-          name, samples, metrics.get("f1_micro"), metrics.get("f1_macro"));
+      Evaluation evaluation = model.evaluate(dev, 32, 0.5);
+      var metrics = evaluation.metrics();
+      // a short run leaves most probabilities under 0.5: F1 with per-label thresholds tuned on dev compares too
+      Thresholds tuned = new ThresholdTuner(0.5).tune(evaluation.scores(), LabelSet.of(model.config().labels()));
+      double tunedMacro = model.evaluate(dev, 32, tuned.values()).metrics().get("f1_macro");
+      spec.commandLine().getOut().printf(
+          "padding %-18s samples_per_s=%.2f dev_f1_micro=%.4f dev_f1_macro=%.4f dev_f1_macro_tuned=%.4f%n",
+          name, samples, metrics.get("f1_micro"), metrics.get("f1_macro"), tunedMacro);
       spec.commandLine().getOut().flush();
       return samples;
     }

@@ -33,7 +33,7 @@ public final class InferenceModel implements AutoCloseable {
       Ops tf = Ops.create(graph);
       this.inputs = BertInputs.placeholders(tf);
       this.outputs = classifier.apply(tf, inputs, Mode.inference());
-      this.session = sessionConfig == null ? new Session(graph) : new Session(graph, sessionConfig);
+      this.session = Sessions.open(graph, sessionConfig);
     } catch (RuntimeException e) {
       graph.close();
       throw e;

@@ -39,5 +39,7 @@ class SessionOptionsTest {
         assertThat(model.run(batch).probabilities()).containsExactly(reference, within(2e-2f));
       }
     }
+    // the XLA session turned on TensorFlow's CPU JIT, without which XLA compiles nothing on CPU
+    assertThat(Sessions.enableCpuJit()).isTrue();
   }
 }

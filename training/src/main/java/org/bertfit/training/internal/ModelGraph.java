@@ -14,6 +14,7 @@ import org.bertfit.models.graph.Initializer;
 import org.bertfit.models.graph.Mode;
 import org.bertfit.models.graph.Parameter;
 import org.bertfit.models.graph.ParameterStore;
+import org.bertfit.models.graph.Sessions;
 import org.bertfit.models.graph.VariableSaver;
 import org.bertfit.training.losses.Loss;
 import org.tensorflow.Graph;
@@ -65,7 +66,7 @@ public final class ModelGraph implements AutoCloseable {
       inference = classifier.apply(tf, inputs, Mode.inference());
       dropoutSeed = tf.withName("dropout_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
       step = tf.withName("global_step").variable(Shape.scalar(), TInt64.class);
-      session = sessionConfig == null ? new Session(graph) : new Session(graph, sessionConfig);
+      session = Sessions.open(graph, sessionConfig);
       session.run(tf.assign(step, tf.constant(0L)));
     } catch (RuntimeException e) {
       graph.close();
