@@ -3,7 +3,9 @@ package org.bertfit.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.bertfit.evaluation.report.JsonReport;
 import org.junit.jupiter.api.Test;
 
 class ErrorAnalysisTest {
@@ -29,5 +31,26 @@ class ErrorAnalysisTest {
         new ErrorAnalysis.ConfusedPair("sadness", "joy", 2),
         new ErrorAnalysis.ConfusedPair("anger", "sadness", 1),
         new ErrorAnalysis.ConfusedPair("joy", "anger", 1));
+
+    // in the JSON report, snake_case keys like every other key
+    ConfusionMatrix cm = new ConfusionMatrix(3);
+    for (int i = 0; i < yTrue.length; i++) {
+      cm.update(yTrue[i], argmax(p[i]));
+    }
+    JsonNode json = JsonReport.toJson(Evaluator.builder().build().multiClass(labels, cm, null).withErrors(e))
+        .get("error_analysis");
+    assertThat(json.fieldNames()).toIterable()
+        .containsExactly("highest_loss", "confident_mistakes", "confused_pairs");
+    assertThat(json.get("confused_pairs").get(0).toString())
+        .isEqualTo("{\"true_label\":\"sadness\",\"predicted_label\":\"joy\",\"count\":2}");
+    assertThat(json.get("highest_loss").get(0).has("predicted_label")).isTrue();
+  }
+
+  private static int argmax(double[] row) {
+    int best = 0;
+    for (int c = 1; c < row.length; c++) {
+      best = row[c] > row[best] ? c : best;
+    }
+    return best;
   }
 }

@@ -1,5 +1,7 @@
 package org.bertfit.evaluation.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -26,6 +28,9 @@ public final class JsonReport {
   private static final Set<String> RESERVED = Set.of("accuracy", "micro avg", "macro avg",
       "weighted avg", "samples avg", "confusion_matrix", "specificity", "baseline", "warnings",
       "thresholds", "error_analysis", "token_accuracy");
+  /** The error analysis's records with snake_case keys, as every other key of the report. */
+  private static final ObjectMapper SNAKE_CASE =
+      Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   private JsonReport() {}
 
@@ -88,7 +93,7 @@ public final class JsonReport {
       }
     }
     if (report.errors() != null) {
-      root.set("error_analysis", Json.MAPPER.valueToTree(report.errors()));
+      root.set("error_analysis", SNAKE_CASE.valueToTree(report.errors()));
     }
     return root;
   }
