@@ -13,8 +13,8 @@ import org.tensorflow.proto.RewriterConfig;
  *
  * @param intraOpThreads threads inside one op (0: TensorFlow's choice, the number of cores)
  * @param interOpThreads ops run in parallel (0: TensorFlow's choice)
- * @param xla compile the graph with XLA's JIT (global level 1; {@link Sessions#open} also turns on
- *     TensorFlow's CPU JIT)
+ * @param xla compile the graph with XLA's JIT (global level 1; on CPU only when the JVM starts with
+ *     {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit}, see {@link Sessions})
  * @param bfloat16 oneDNN's automatic mixed precision: bfloat16 where it is safe (CPUs with AVX512-BF16 or AMX)
  * @param gpuMemoryGrowth allocate GPU memory as needed instead of all at once
  * @param visibleGpus GPUs to use, e.g. {@code "0"} or {@code "0,1"} (null: all)

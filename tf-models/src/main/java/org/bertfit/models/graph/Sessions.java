@@ -1,18 +1,23 @@
 package org.bertfit.models.graph;
 
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
-import org.tensorflow.internal.c_api.global.tensorflow;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.OptimizerOptions.GlobalJitLevel;
 
 /**
- * Opens the TensorFlow session of a bertfit graph, with what a session configuration alone does not
- * turn on: a configuration asking for XLA's JIT also sets TensorFlow's process-wide CPU JIT flag
- * (what {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit} does), without which TensorFlow compiles with
- * XLA on GPUs only. Sessions without a JIT level are not affected by the flag.
+ * Opens the TensorFlow session of a bertfit graph. A configuration asking for XLA's JIT compiles on
+ * CPU only when the JVM started with {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit} in its
+ * environment (TensorFlow reads it once, when it loads; {@code ./bertfit} sets it): without it, the
+ * session runs without XLA and a warning says so.
  */
 public final class Sessions {
+  private static final Logger LOG = LogManager.getLogger();
+  static final String CPU_JIT_FLAG = "--tf_xla_cpu_global_jit";
+
   private Sessions() {}
 
   /** A session on {@code graph}; {@code config} null for TensorFlow's defaults. */
@@ -21,14 +26,16 @@ public final class Sessions {
       return new Session(graph);
     }
     GlobalJitLevel jit = config.getGraphOptions().getOptimizerOptions().getGlobalJitLevel();
-    if (jit == GlobalJitLevel.ON_1 || jit == GlobalJitLevel.ON_2) {
-      enableCpuJit();
+    if ((jit == GlobalJitLevel.ON_1 || jit == GlobalJitLevel.ON_2) && !cpuJitEnabled(System.getenv())) {
+      LOG.warn("XLA was asked for, but TensorFlow compiles with XLA on CPU only when the JVM starts with"
+          + " TF_XLA_FLAGS={} (./bertfit sets it): running without XLA on CPU", CPU_JIT_FLAG);
     }
     return new Session(graph, config);
   }
 
-  /** Turns on XLA's JIT for CPU sessions whose configuration asks for it; returns whether it was on. */
-  static synchronized boolean enableCpuJit() {
-    return tensorflow.TF_SetTfXlaCpuGlobalJit((byte) 1) != 0;
+  /** Whether {@code env} turns XLA's CPU JIT on. */
+  static boolean cpuJitEnabled(Map<String, String> env) {
+    String flags = env.get("TF_XLA_FLAGS");
+    return flags != null && flags.contains(CPU_JIT_FLAG.substring(2));
   }
 }

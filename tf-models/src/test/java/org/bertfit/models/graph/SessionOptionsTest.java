@@ -3,6 +3,7 @@ package org.bertfit.models.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Map;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.ConfigProto;
@@ -39,7 +40,13 @@ class SessionOptionsTest {
         assertThat(model.run(batch).probabilities()).containsExactly(reference, within(2e-2f));
       }
     }
-    // the XLA session turned on TensorFlow's CPU JIT, without which XLA compiles nothing on CPU
-    assertThat(Sessions.enableCpuJit()).isTrue();
+  }
+
+  @Test
+  void xlaOnCpuNeedsTheFlagInTheEnvironment() {
+    assertThat(Sessions.cpuJitEnabled(Map.of())).isFalse();
+    assertThat(Sessions.cpuJitEnabled(Map.of("TF_XLA_FLAGS", "--tf_xla_min_cluster_size=2"))).isFalse();
+    assertThat(Sessions.cpuJitEnabled(Map.of("TF_XLA_FLAGS", "--tf_xla_min_cluster_size=2 --tf_xla_cpu_global_jit")))
+        .isTrue();
   }
 }
