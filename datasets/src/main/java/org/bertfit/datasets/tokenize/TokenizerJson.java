@@ -31,6 +31,36 @@ public final class TokenizerJson {
 
   private TokenizerJson() {}
 
+  /**
+   * Whether the normaliser of a {@code tokenizer.json} lower-cases: a {@code Lowercase} normaliser,
+   * a {@code BertNormalizer} with {@code lowercase} true (its default), or a {@code Sequence} holding
+   * one.
+   *
+   * @throws IllegalArgumentException when the text is not JSON
+   */
+  public static boolean lowercases(String tokenizerJson) {
+    try {
+      return lowercases(JSON.readTree(tokenizerJson).path("normalizer"));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("tokenizer.json is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean lowercases(com.fasterxml.jackson.databind.JsonNode normalizer) {
+    return switch (normalizer.path("type").asText()) {
+      case "Lowercase" -> true;
+      case "BertNormalizer" -> normalizer.path("lowercase").asBoolean(true);
+      case "Sequence" -> {
+        boolean any = false;
+        for (com.fasterxml.jackson.databind.JsonNode n : normalizer.path("normalizers")) {
+          any |= lowercases(n);
+        }
+        yield any;
+      }
+      default -> false;
+    };
+  }
+
   /** The tokenizer.json of Google's BERT-base uncased vocabulary, shipped with bertfit. */
   public static String bertBaseUncased() {
     InputStream in = TokenizerJson.class.getResourceAsStream(UNCASED_VOCAB);

