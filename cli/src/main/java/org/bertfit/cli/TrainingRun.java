@@ -103,12 +103,13 @@ final class TrainingRun {
       }
     }
     String unit = problem == ProblemType.TOKEN_CLASSIFICATION ? "sentences" : "examples";
+    double unknownShare = trainSet.unknownTokenShare();
     stdout.printf("train: %,d %s (%,d truncated to %d tokens, %.2f%% of tokens [UNK]), %d labels: %s%n",
-        trainSet.size(), unit, trainSet.truncatedCount(), s.maxLength(), 100 * trainSet.unknownTokenShare(),
+        trainSet.size(), unit, trainSet.truncatedCount(), s.maxLength(), 100 * unknownShare,
         labels.size(), String.join(", ", labels.names()));
-    if (trainSet.unknownTokenShare() > UNKNOWN_WARNING) {
+    if (unknownShare > UNKNOWN_WARNING) {
       stdout.printf("WARNING: %.1f%% of the training tokens are [UNK]: the tokenizer does not suit this text"
-          + " (a tokenizer that keeps capitals in front of an uncased vocabulary?)%n", 100 * trainSet.unknownTokenShare());
+          + " (a tokenizer that keeps capitals in front of an uncased vocabulary?)%n", 100 * unknownShare);
     }
     if (validationSet != null) {
       stdout.printf("validation: %,d %s (%,d truncated)%n", validationSet.size(), unit, validationSet.truncatedCount());

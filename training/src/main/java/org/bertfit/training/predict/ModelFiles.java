@@ -94,7 +94,7 @@ public record ModelFiles(
     MessageDigest sha = DataSummary.sha256();
     sha.update(fingerprint.getBytes(StandardCharsets.UTF_8));
     sha.update(Arrays.toString(uniform.values()).getBytes(StandardCharsets.UTF_8));
-    return new ModelFiles(dir, config, checkpoint, tokenizerJson, uniform, HexFormat.of().formatHex(sha.digest(), 0, 16));
+    return new ModelFiles(dir, config, checkpoint, tokenizerJson, uniform, hex(sha));
   }
 
   /** Whether the model predicts a set of labels (sigmoid per label) rather than one. */
@@ -141,6 +141,11 @@ public record ModelFiles(
     if (thresholds != null) {
       sha.update(Arrays.toString(thresholds.values()).getBytes(StandardCharsets.UTF_8));
     }
+    return hex(sha);
+  }
+
+  /** The first 16 bytes of the digest, in hex: a fingerprint. */
+  private static String hex(MessageDigest sha) {
     return HexFormat.of().formatHex(sha.digest(), 0, 16);
   }
 
