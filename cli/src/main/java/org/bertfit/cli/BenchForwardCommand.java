@@ -56,7 +56,8 @@ final class BenchForwardCommand implements Callable<Integer> {
       EncodedBatch inputs = ForwardBenchmark.randomBatch(batch, length, pretrained.config().vocabSize(), 1);
       var out = spec.commandLine().getOut();
       out.printf(
-          "batch %d, seq %d, %d warm-up + %d timed runs each, alternating; %d cores%n",
+          "batch %d, seq %d, %d warm-up + %d timed runs each, alternating which goes first; each run builds"
+              + " its input tensors and copies its outputs out; %d cores%n",
           batch, length, warmup, runs, Runtime.getRuntime().availableProcessors());
       out.println(ForwardBenchmark.run(ours, theirs, inputs, warmup, runs).line());
     }

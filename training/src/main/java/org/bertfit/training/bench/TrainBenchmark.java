@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.Example;
@@ -23,12 +24,19 @@ import org.bertfit.training.TrainingState;
 import org.bertfit.training.optimizers.Optimizer;
 
 /**
- * Times BERT training steps (forward, backward, clipping, AdamW update: {@code fit}'s own loop)
- * and forward passes of the same model on the same batches, at a fixed batch size and sequence
- * length: texts long enough that every batch is exactly {@code seq} tokens. Medians of the timed
- * steps after warm-up.
+ * Times BERT training steps ({@code fit}'s own loop: forward, backward, AdamW update) and forward
+ * passes of the same model on the same batches, at a fixed batch size and sequence length: texts
+ * long enough that every batch is exactly {@code seq} tokens. The step is the one the PyTorch
+ * reference ({@code torch_bert_bench.py}) times: AdamW at {@value #LEARNING_RATE} with weight decay
+ * {@value #WEIGHT_DECAY} (none on biases and LayerNorms), dropout on, no gradient clipping.
+ * Medians of the timed steps after warm-up.
  */
 public final class TrainBenchmark {
+  /** The PyTorch reference's learning rate. */
+  public static final double LEARNING_RATE = 2e-5;
+  /** The PyTorch reference's weight decay. */
+  public static final double WEIGHT_DECAY = 0.01;
+
   private TrainBenchmark() {}
 
   /**
@@ -36,7 +44,8 @@ public final class TrainBenchmark {
    * @param forwardSamplesPerSecond inference examples per second, same graph and batches
    * @param outsideSessionShare the share of a training step's wall time spent outside TensorFlow's
    *     session run (Java: feeding, metrics, callbacks)
-   * @param peakRssBytes the process's peak resident memory so far
+   * @param peakRssBytes the process's peak resident memory (VmHWM): one configuration per process
+   *     gives each its own figure
    */
   public record Result(
       int batch, int seq, double trainSamplesPerSecond, double forwardSamplesPerSecond,
@@ -54,29 +63,35 @@ public final class TrainBenchmark {
     }
   }
 
-  /** Runs {@code warmup} untimed then {@code steps} timed training steps and forward passes. */
+  /**
+   * Runs {@code warmup} untimed then {@code steps} timed training steps, then a forward pass over
+   * each of the same {@code warmup + steps} batches of texts (the first {@code warmup} untimed).
+   */
   public static Result run(PretrainedModel pretrained, int batch, int seq, int warmup, int steps) {
     int total = warmup + steps;
     Dataset texts = texts(total * batch, seq, pretrained.config().labels());
     LabelEncoder labels = LabelEncoder.of(pretrained.config().labels());
     EncodedDataset data;
-    EncodedDataset oneBatch;
+    List<EncodedDataset> batches = new ArrayList<>();
     try (BertTokenizer tokenizer = BertTokenizer.fromJson(pretrained.tokenizerJson(), seq)) {
       data = EncodedDataset.encode(texts, tokenizer, labels);
-      oneBatch = EncodedDataset.encode(
-          texts.subset(java.util.stream.IntStream.range(0, batch).toArray(), "one batch"), tokenizer, labels);
+      for (int b = 0; b < total; b++) {
+        int[] rows = IntStream.range(b * batch, (b + 1) * batch).toArray();
+        batches.add(EncodedDataset.encode(texts.subset(rows, "batch " + b), tokenizer, labels));
+      }
     }
     try (Model model = Model.fromPretrained(pretrained, 1)) {
       model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of());
       StepClock clock = new StepClock(warmup);
       model.fit(data, null,
           FitConfig.builder().batchSize(batch).maxSteps(total).epochs(1).loggingSteps(0)
-              .evalStrategy(Strategy.NO).learningRate(1e-5).build(),
+              .evalStrategy(Strategy.NO).learningRate(LEARNING_RATE).weightDecay(WEIGHT_DECAY)
+              .maxGradNorm(0).build(),
           clock);
       double[] forward = new double[steps];
       for (int i = 0; i < total; i++) {
         long t0 = System.nanoTime();
-        model.predict(oneBatch, batch);
+        model.predict(batches.get(i), batch);
         if (i >= warmup) {
           forward[i - warmup] = (System.nanoTime() - t0) / 1e9;
         }
