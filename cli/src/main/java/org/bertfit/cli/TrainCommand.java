@@ -210,7 +210,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     SessionOptions d = SessionOptions.defaults();
     return new SessionOptions(threads, d.interOpThreads(), xla, precision.equals("bf16"),
-        d.gpuMemoryGrowth(), d.visibleGpus(), d.logDevicePlacement());
+        d.gpuMemoryGrowth(), d.visibleGpus(), d.logDevicePlacement(), d.device());
   }
 
   /** Settings from --config, overridden by flags; evaluation and best-model selection need validation data. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.bertfit.datasets.tokenize.EncodedBatch;
+import org.bertfit.models.device.Device;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.OptimizerOptions;
@@ -13,7 +14,7 @@ import org.tensorflow.proto.RewriterConfig;
 class SessionOptionsTest {
   @Test
   void buildsTheConfigProto() {
-    ConfigProto proto = new SessionOptions(2, 1, true, true, true, "0", false).toConfigProto();
+    ConfigProto proto = new SessionOptions(2, 1, true, true, true, "0", false, Device.AUTO).toConfigProto();
     assertThat(proto.getIntraOpParallelismThreads()).isEqualTo(2);
     assertThat(proto.getInterOpParallelismThreads()).isEqualTo(1);
     assertThat(proto.getGraphOptions().getOptimizerOptions().getGlobalJitLevel())

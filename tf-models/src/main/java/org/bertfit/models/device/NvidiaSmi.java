@@ -1,0 +1,30 @@
+package org.bertfit.models.device;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The GPUs' names and compute capabilities from {@code nvidia-smi}: TensorFlow's C API lists a
+ * GPU's name and memory only. nvidia-smi numbers GPUs in PCI bus order, as TensorFlow does when
+ * {@code CUDA_DEVICE_ORDER=PCI_BUS_ID}.
+ */
+final class NvidiaSmi {
+  private NvidiaSmi() {}
+
+  /** One description a GPU, e.g. {@code NVIDIA T4, compute capability 7.5}; empty without nvidia-smi. */
+  static List<String> gpus() {
+    return parse(Processes.output("nvidia-smi", "--query-gpu=name,compute_cap", "--format=csv,noheader"));
+  }
+
+  /** Parses {@code name, compute_cap} lines. */
+  static List<String> parse(String csv) {
+    List<String> gpus = new ArrayList<>();
+    for (String line : csv.split("\n")) {
+      int comma = line.lastIndexOf(',');
+      if (comma > 0) {
+        gpus.add(line.substring(0, comma).trim() + ", compute capability " + line.substring(comma + 1).trim());
+      }
+    }
+    return gpus;
+  }
+}
