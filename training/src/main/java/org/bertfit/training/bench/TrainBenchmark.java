@@ -21,6 +21,7 @@ import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
 import org.bertfit.training.TrainingState;
 import org.bertfit.training.optimizers.Optimizer;
+import org.tensorflow.proto.ConfigProto;
 
 /**
  * Times BERT training steps (forward, backward, clipping, AdamW update: {@code fit}'s own loop)
@@ -54,8 +55,12 @@ public final class TrainBenchmark {
     }
   }
 
-  /** Runs {@code warmup} untimed then {@code steps} timed training steps and forward passes. */
-  public static Result run(PretrainedModel pretrained, int batch, int seq, int warmup, int steps) {
+  /**
+   * Runs {@code warmup} untimed then {@code steps} timed training steps and forward passes.
+   *
+   * @param session session options (device, threads), or null for TensorFlow's
+   */
+  public static Result run(PretrainedModel pretrained, int batch, int seq, int warmup, int steps, ConfigProto session) {
     int total = warmup + steps;
     Dataset texts = texts(total * batch, seq, pretrained.config().labels());
     LabelEncoder labels = LabelEncoder.of(pretrained.config().labels());
@@ -66,7 +71,7 @@ public final class TrainBenchmark {
       oneBatch = EncodedDataset.encode(
           texts.subset(java.util.stream.IntStream.range(0, batch).toArray(), "one batch"), tokenizer, labels);
     }
-    try (Model model = Model.fromPretrained(pretrained, 1)) {
+    try (Model model = Model.fromPretrained(pretrained, 1, session)) {
       model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of());
       StepClock clock = new StepClock(warmup);
       model.fit(data, null,
