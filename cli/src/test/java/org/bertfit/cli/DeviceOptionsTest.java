@@ -108,6 +108,16 @@ class DeviceOptionsTest {
     assertThat(dir.resolve("demo")).doesNotExist();
   }
 
+  /** What scripts/gpu-check runs: on a machine without a GPU, "no GPU" and exit status 2, not a failure. */
+  @Test
+  void theGpuCheckSaysNoGpuWithExitStatusTwo() throws IOException {
+    assumeFalse(NVIDIA_DRIVER, "this machine has an NVIDIA driver");
+    CliRun run = CliRun.of("bench", "gpu");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).startsWith(expectedStart())
+        .endsWith(natives() + "; no GPU: " + why() + "\ngpu-check: no GPU: " + why() + "\n");
+  }
+
   @Test
   void aDeviceThatIsNoneIsAUsageError() {
     CliRun run = CliRun.of("predict", "--model", model.toString(), "--input", texts.toString(),

@@ -12,10 +12,10 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_SetConfig;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.internal.c_api.TF_Buffer;
@@ -28,12 +28,8 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.KernelList;
-import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.OptimizerOptions;
-import org.tensorflow.proto.RunMetadata;
-import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -104,21 +100,12 @@ final class TensorFlowDevices {
       Placeholder<TFloat32> b = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(2, 2)));
       var product = tf.withName("device_probe_matmul").linalg.matMul(a, b);
       try (Session session = new Session(graph, probe);
-          TFloat32 x = TFloat32.tensorOf(Shape.of(2, 2));
-          Result result = session.runner().feed(a, x).feed(b, x).fetch(product)
-              .setOptions(RunOptions.newBuilder().setOutputPartitionGraphs(true).build())
-              .runAndFetchMetadata()) {
-        RunMetadata metadata = result.getMetadata().orElseThrow(
-            () -> new IllegalStateException("TensorFlow returned no run metadata"));
-        for (GraphDef partition : metadata.getPartitionGraphsList()) {
-          for (NodeDef node : partition.getNodeList()) {
-            if (node.getOp().contains("MatMul")) {
-              return shortName(node.getDevice());
-            }
-          }
+          TFloat32 x = TFloat32.tensorOf(Shape.of(2, 2))) {
+        Map<String, Integer> placed = DevicePlacement.matMuls(session.runner().feed(a, x).feed(b, x).fetch(product));
+        if (placed.size() != 1) {
+          throw new IllegalStateException("expected one MatMul, TensorFlow ran " + placed);
         }
-        throw new IllegalStateException("no MatMul among the ops TensorFlow ran: " + metadata.getPartitionGraphsList()
-            .stream().flatMap(g -> g.getNodeList().stream()).map(NodeDef::getOp).toList());
+        return placed.keySet().iterator().next();
       }
     }
   }

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bertfit.models.graph.BatchTensors;
+import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.graph.TinyBert;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.ConfigProto;
 
@@ -54,6 +57,22 @@ class DeviceReportTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("device " + gpu + " was asked for, but TensorFlow sees no GPU: ")
           .hasMessageContaining(why);
+    }
+  }
+
+  /**
+   * The tiny BERT's forward pass has 8 MatMuls a layer (query, key, value, attention output, the
+   * two feed-forward layers, scores and context), then the pooler's and the classifier's: 18.
+   */
+  @Test
+  void countsTheMatMulsOfAModelByDevice() {
+    try (InferenceModel model = InferenceModel.create(TinyBert.config(), SessionOptions.defaults()
+            .withDevice(Device.CPU).toConfigProto()).initialize(3);
+        BatchTensors tensors = new BatchTensors(TinyBert.batch(2, 12, 12, 7))) {
+      assertThat(TinyBert.config().numHiddenLayers()).isEqualTo(2);
+      assertThat(DevicePlacement.matMuls(
+              tensors.feed(model.session().runner(), model.inputs()).fetch(model.outputs().probabilities())))
+          .containsExactly(org.assertj.core.api.Assertions.entry("CPU:0", 18));
     }
   }
 

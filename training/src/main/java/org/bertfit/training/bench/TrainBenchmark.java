@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.Example;
@@ -61,17 +62,25 @@ public final class TrainBenchmark {
    * @param session session options (device, threads), or null for TensorFlow's
    */
   public static Result run(PretrainedModel pretrained, int batch, int seq, int warmup, int steps, ConfigProto session) {
+    return run(() -> Model.fromPretrained(pretrained, 1, session), pretrained.tokenizerJson(), batch, seq, warmup, steps);
+  }
+
+  /**
+   * As {@link #run(PretrainedModel, int, int, int, int, ConfigProto)} for the model that {@code
+   * newModel} creates (e.g. a small random one), its texts tokenized by {@code tokenizerJson}.
+   */
+  public static Result run(Supplier<Model> newModel, String tokenizerJson, int batch, int seq, int warmup, int steps) {
     int total = warmup + steps;
-    Dataset texts = texts(total * batch, seq, pretrained.config().labels());
-    LabelEncoder labels = LabelEncoder.of(pretrained.config().labels());
-    EncodedDataset data;
-    EncodedDataset oneBatch;
-    try (BertTokenizer tokenizer = BertTokenizer.fromJson(pretrained.tokenizerJson(), seq)) {
-      data = EncodedDataset.encode(texts, tokenizer, labels);
-      oneBatch = EncodedDataset.encode(
-          texts.subset(java.util.stream.IntStream.range(0, batch).toArray(), "one batch"), tokenizer, labels);
-    }
-    try (Model model = Model.fromPretrained(pretrained, 1, session)) {
+    try (Model model = newModel.get()) {
+      Dataset texts = texts(total * batch, seq, model.config().labels());
+      LabelEncoder labels = LabelEncoder.of(model.config().labels());
+      EncodedDataset data;
+      EncodedDataset oneBatch;
+      try (BertTokenizer tokenizer = BertTokenizer.fromJson(tokenizerJson, seq)) {
+        data = EncodedDataset.encode(texts, tokenizer, labels);
+        oneBatch = EncodedDataset.encode(
+            texts.subset(java.util.stream.IntStream.range(0, batch).toArray(), "one batch"), tokenizer, labels);
+      }
       model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of());
       StepClock clock = new StepClock(warmup);
       model.fit(data, null,
