@@ -54,7 +54,7 @@ public record DeviceReport(
     boolean anyGpu = devices.stream().anyMatch(d -> d.type().equals("GPU"));
     String matMul = TensorFlowDevices.matMulDevice(config);
     return new DeviceReport(cuda, devices, matMul, CpuInfo.local(), config.getIntraOpParallelismThreads(),
-        config.getInterOpParallelismThreads(), anyGpu ? NvidiaSmi.gpus() : List.of(),
+        config.getInterOpParallelismThreads(), anyGpu ? NvidiaSmi.gpus(config.getGpuOptions().getVisibleDeviceList()) : List.of(),
         anyGpu ? null : noGpuReason(cuda, gpusHidden(config), CudaLibraries::missingHere));
   }
 
@@ -82,7 +82,7 @@ public record DeviceReport(
           + " CUDA 12 and cuDNN 9 in LD_LIBRARY_PATH or the ldconfig cache)";
     }
     return "the NVIDIA driver and the CUDA 12 and cuDNN 9 libraries are present, but TensorFlow"
-        + " created no GPU device (CUDA_VISIBLE_DEVICES, a GPU or driver too old for CUDA 12.5, or"
+        + " created no GPU device (CUDA_VISIBLE_DEVICES, a GPU or driver too old for CUDA 12, or"
         + " a library version mismatch: TF_CPP_MIN_LOG_LEVEL=0 shows TensorFlow's own reason)";
   }
 

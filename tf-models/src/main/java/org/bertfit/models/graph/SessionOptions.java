@@ -42,7 +42,7 @@ public record SessionOptions(
     }
     if (visibleGpus != null && (device.index() >= 0 || device.kind() == Device.Kind.CPU)) {
       throw new IllegalArgumentException(
-          "visibleGpus (" + visibleGpus + ") and device " + device + " both choose GPUs: give one");
+          "visibleGpus (" + visibleGpus + ") and device " + device + " both choose devices: give one of them");
     }
   }
 
@@ -91,7 +91,8 @@ public record SessionOptions(
     }
   }
 
-  private ConfigProto configProto() {
+  /** The session configuration, unchecked. */
+  ConfigProto configProto() {
     GPUOptions.Builder gpu = GPUOptions.newBuilder().setAllowGrowth(gpuMemoryGrowth);
     if (visibleGpus != null) {
       gpu.setVisibleDeviceList(visibleGpus);

@@ -48,5 +48,7 @@ class CudaLibrariesTest {
     assertThat(cpu.summary()).isEqualTo("Intel(R) Xeon(R) Platinum 8480+ (SSE4_2 AVX AVX2 FMA AVX512F AVX512_BF16 AMX_BF16, 8 cores)");
     assertThat(NvidiaSmi.parse("NVIDIA A100-SXM4-40GB, 8.0\nTesla T4, 7.5\n"))
         .containsExactly("NVIDIA A100-SXM4-40GB, compute capability 8.0", "Tesla T4, compute capability 7.5");
+    assertThat(NvidiaSmi.visible(List.of("A", "B", "C"), "2,0")).containsExactly("C", "A");
+    assertThat(NvidiaSmi.visible(List.of("A", "B"), "")).containsExactly("A", "B");
   }
 }
