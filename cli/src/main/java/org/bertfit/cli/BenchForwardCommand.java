@@ -9,7 +9,9 @@ import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.models.io.ReferenceSavedModel;
+import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Spec;
     })
 final class BenchForwardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin DeviceOptions device;
 
   @Option(
       names = "--reference",
@@ -44,12 +48,13 @@ final class BenchForwardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ConfigProto session = device.session(spec.commandLine().getOut());
     if (runs < 5) {
       throw new IllegalArgumentException("--runs must be at least 5, got " + runs);
     }
     Path dir = PretrainedSource.defaults().resolve(reference);
     PretrainedModel pretrained = PretrainedModel.open(dir, BertConfig.base());
-    try (InferenceModel ours = InferenceModel.create(pretrained.config());
+    try (InferenceModel ours = InferenceModel.create(pretrained.config(), session);
         ReferenceSavedModel theirs = ReferenceSavedModel.load(dir)) {
       ours.load(pretrained.checkpoint(), 0);
       int length = seq != null ? seq : theirs.seqLength() > 0 ? theirs.seqLength() : 128;

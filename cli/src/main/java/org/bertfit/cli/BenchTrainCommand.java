@@ -18,7 +18,9 @@ import org.bertfit.models.bench.ForwardBenchmark;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.bench.TrainBenchmark;
+import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,6 +41,8 @@ final class BenchTrainCommand implements Callable<Integer> {
   private static final Pattern SAMPLES = Pattern.compile(" samples_per_s=([0-9.]+)");
 
   @Spec CommandSpec spec;
+
+  @Mixin DeviceOptions device;
 
   @Option(names = "--pretrained", split = ",", paramLabel = "PATH_OR_COORDS",
       description = "Models, measured one after the other (default: ${DEFAULT-VALUE})")
@@ -73,11 +77,13 @@ final class BenchTrainCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     var out = spec.commandLine().getOut();
     if (inProcess) {
+      ConfigProto session = device.session(out);
       BertConfig head = BertConfig.builder().numLabels(6).build();
       PretrainedModel model = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained.get(0)), head);
-      out.println(TrainBenchmark.run(model, batches.get(0), seqs.get(0), warmup, steps).line());
+      out.println(TrainBenchmark.run(model, batches.get(0), seqs.get(0), warmup, steps, session).line());
       return 0;
     }
+    device.session(out); // states where the runs execute, and fails early for a GPU that is absent
     for (String source : pretrained) {
       bench(source);
     }
@@ -117,7 +123,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "bench", "train", "--in-process", "--pretrained", source, "--batch", Integer.toString(batch),
+        "bench", "train", "--in-process", "--device", device.device, "--pretrained", source, "--batch", Integer.toString(batch),
         "--seq", Integer.toString(seq), "--warmup", Integer.toString(warmup), "--steps", Integer.toString(steps)));
     List<String> lines = run(new ProcessBuilder(command), "bertfit's measurement");
     return lines.stream().filter(l -> l.startsWith("train: ")).reduce((a, b) -> b)

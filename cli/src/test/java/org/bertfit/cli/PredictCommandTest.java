@@ -130,7 +130,7 @@ class PredictCommandTest {
     Path out = dir.resolve("broken-predictions.jsonl");
     CliRun run = predict(model, input, out);
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("bertfit predict: error: " + input + " line 2: ");
+    assertThat(run.err()).startsWith("device: ").contains("\nbertfit predict: error: " + input + " line 2: ");
     assertThat(out).doesNotExist();
     assertThat(dir).isDirectoryNotContaining("glob:**/.broken-predictions.jsonl.tmp-*");
 

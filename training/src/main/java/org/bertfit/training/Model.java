@@ -9,6 +9,7 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.checkpoint.WeightImporter;
+import org.bertfit.models.device.DeviceReport;
 import org.bertfit.models.io.AtomicDirectory;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
@@ -175,6 +176,11 @@ public final class Model implements AutoCloseable {
   /** What the pretrained import did, or null for a randomly initialised model. */
   public ImportReport importReport() {
     return importReport;
+  }
+
+  /** Where the model's session runs: the devices TensorFlow sees and where it places the MatMuls. */
+  public DeviceReport device() {
+    return graph.device();
   }
 
   /** The current value of every parameter, by name (for tests and inspection). */

@@ -32,6 +32,8 @@ public final class TrainingState {
   public List<LogEntry> logHistory = new ArrayList<>();
   /** Nanoseconds spent inside TensorFlow session runs by training steps (for benchmarks). */
   public long sessionNanos;
+  /** Where the run executes ({@code DeviceReport.toMap()}: devices, MatMul placement, CPU, threads). */
+  public Map<String, Object> device;
   /** Numbers callbacks keep across a resume (e.g. evaluations without improvement). */
   public Map<String, Double> callbackState = new LinkedHashMap<>();
 

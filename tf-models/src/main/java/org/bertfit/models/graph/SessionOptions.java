@@ -1,5 +1,9 @@
 package org.bertfit.models.graph;
 
+import org.bertfit.models.device.Device;
+import org.bertfit.models.device.DeviceCheck;
+import org.bertfit.models.device.DeviceReport;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
 import org.tensorflow.proto.GraphOptions;
@@ -8,8 +12,9 @@ import org.tensorflow.proto.RewriterConfig;
 
 /**
  * How TensorFlow runs a model's graph, turned into a {@code ConfigProto}. The same code path serves
- * CPU and GPU: with the {@code gpu} Maven profile TensorFlow places ops on the GPU by itself; these
- * options only tune it.
+ * CPU and GPU: with the {@code gpu} Maven profile TensorFlow places ops on the GPU by itself;
+ * {@code device} says which one is wanted, and {@link #toConfigProto()} fails when a GPU is asked
+ * for and TensorFlow sees none.
  *
  * @param intraOpThreads threads inside one op (0: TensorFlow's choice, the number of cores)
  * @param interOpThreads ops run in parallel (0: TensorFlow's choice)
@@ -19,6 +24,7 @@ import org.tensorflow.proto.RewriterConfig;
  * @param gpuMemoryGrowth allocate GPU memory as needed instead of all at once
  * @param visibleGpus GPUs to use, e.g. {@code "0"} or {@code "0,1"} (null: all)
  * @param logDevicePlacement log which device runs each op
+ * @param device where to run: {@link Device#AUTO} (a GPU when TensorFlow sees one), CPU, or a GPU
  */
 public record SessionOptions(
     int intraOpThreads,
@@ -27,26 +33,71 @@ public record SessionOptions(
     boolean bfloat16,
     boolean gpuMemoryGrowth,
     String visibleGpus,
-    boolean logDevicePlacement) {
+    boolean logDevicePlacement,
+    Device device) {
 
-  /** TensorFlow's defaults, with GPU memory growth on (harmless on CPU). */
+  public SessionOptions {
+    if (device == null) {
+      throw new IllegalArgumentException("device must not be null (Device.AUTO for TensorFlow's choice)");
+    }
+    if (visibleGpus != null && (device.index() >= 0 || device.kind() == Device.Kind.CPU)) {
+      throw new IllegalArgumentException(
+          "visibleGpus (" + visibleGpus + ") and device " + device + " both choose devices: give one of them");
+    }
+  }
+
+  /** TensorFlow's defaults, with GPU memory growth on (harmless on CPU), on the device it chooses. */
   public static SessionOptions defaults() {
-    return new SessionOptions(0, 0, false, false, true, null, false);
+    return new SessionOptions(0, 0, false, false, true, null, false, Device.AUTO);
   }
 
   public SessionOptions withXla(boolean on) {
-    return new SessionOptions(intraOpThreads, interOpThreads, on, bfloat16, gpuMemoryGrowth, visibleGpus, logDevicePlacement);
+    return new SessionOptions(intraOpThreads, interOpThreads, on, bfloat16, gpuMemoryGrowth, visibleGpus, logDevicePlacement, device);
   }
 
   public SessionOptions withBfloat16(boolean on) {
-    return new SessionOptions(intraOpThreads, interOpThreads, xla, on, gpuMemoryGrowth, visibleGpus, logDevicePlacement);
+    return new SessionOptions(intraOpThreads, interOpThreads, xla, on, gpuMemoryGrowth, visibleGpus, logDevicePlacement, device);
   }
 
-  /** The session configuration. */
+  public SessionOptions withDevice(Device where) {
+    return new SessionOptions(intraOpThreads, interOpThreads, xla, bfloat16, gpuMemoryGrowth, visibleGpus, logDevicePlacement, where);
+  }
+
+  /**
+   * The session configuration, after checking the device against what TensorFlow sees.
+   *
+   * @throws IllegalStateException when a GPU is asked for and TensorFlow sees none, saying why
+   */
   public ConfigProto toConfigProto() {
+    ConfigProto proto = configProto();
+    if (device.kind() != Device.Kind.CPU) {
+      DeviceCheck.SHARED.check(device, probe(proto));
+    }
+    return proto;
+  }
+
+  /** Where a session with these options runs, checked as {@link #toConfigProto()} checks it. */
+  public DeviceReport deviceReport() {
+    DeviceReport report = probe(configProto());
+    DeviceCheck.SHARED.check(device, report);
+    return report;
+  }
+
+  private DeviceReport probe(ConfigProto proto) {
+    try {
+      return DeviceReport.probe(proto);
+    } catch (TensorFlowException e) {
+      throw new IllegalStateException("device " + device + ": TensorFlow rejects it: " + e.getMessage(), e);
+    }
+  }
+
+  /** The session configuration, unchecked. */
+  ConfigProto configProto() {
     GPUOptions.Builder gpu = GPUOptions.newBuilder().setAllowGrowth(gpuMemoryGrowth);
     if (visibleGpus != null) {
       gpu.setVisibleDeviceList(visibleGpus);
+    } else if (device.index() >= 0) {
+      gpu.setVisibleDeviceList(Integer.toString(device.index()));
     }
     RewriterConfig.Builder rewriter = RewriterConfig.newBuilder();
     if (bfloat16) {
@@ -56,7 +107,11 @@ public record SessionOptions(
     if (xla) {
       optimizer.setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1);
     }
-    return ConfigProto.newBuilder()
+    ConfigProto.Builder proto = ConfigProto.newBuilder();
+    if (device.kind() == Device.Kind.CPU) {
+      proto.putDeviceCount("GPU", 0);
+    }
+    return proto
         .setIntraOpParallelismThreads(intraOpThreads)
         .setInterOpParallelismThreads(interOpThreads)
         .setAllowSoftPlacement(true)

@@ -1,10 +1,12 @@
 package org.bertfit.models.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.bertfit.datasets.tokenize.EncodedBatch;
+import org.bertfit.models.device.Device;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.OptimizerOptions;
@@ -13,7 +15,7 @@ import org.tensorflow.proto.RewriterConfig;
 class SessionOptionsTest {
   @Test
   void buildsTheConfigProto() {
-    ConfigProto proto = new SessionOptions(2, 1, true, true, true, "0", false).toConfigProto();
+    ConfigProto proto = new SessionOptions(2, 1, true, true, true, "0", false, Device.AUTO).toConfigProto();
     assertThat(proto.getIntraOpParallelismThreads()).isEqualTo(2);
     assertThat(proto.getInterOpParallelismThreads()).isEqualTo(1);
     assertThat(proto.getGraphOptions().getOptimizerOptions().getGlobalJitLevel())
@@ -23,6 +25,19 @@ class SessionOptionsTest {
     assertThat(proto.getGpuOptions().getAllowGrowth()).isTrue();
     assertThat(proto.getGpuOptions().getVisibleDeviceList()).isEqualTo("0");
     assertThat(proto.getAllowSoftPlacement()).isTrue();
+  }
+
+  @Test
+  void theDeviceHidesTheGpusOrPicksOne() {
+    assertThat(SessionOptions.defaults().withDevice(Device.CPU).configProto().getDeviceCountMap())
+        .containsExactly(Map.entry("GPU", 0));
+    ConfigProto second = SessionOptions.defaults().withDevice(Device.gpu(1)).configProto();
+    assertThat(second.getGpuOptions().getVisibleDeviceList()).isEqualTo("1");
+    assertThat(second.getDeviceCountMap()).isEmpty();
+    assertThat(SessionOptions.defaults().configProto().getGpuOptions().getVisibleDeviceList()).isEmpty();
+    assertThatThrownBy(() -> new SessionOptions(0, 0, false, false, true, "0,1", false, Device.gpu(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("visibleGpus (0,1) and device gpu:1 both choose devices: give one of them");
   }
 
   /** The options change how TensorFlow runs the graph, not what it computes (within bf16's precision). */

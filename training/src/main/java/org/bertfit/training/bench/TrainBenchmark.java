@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
@@ -22,6 +23,7 @@ import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
 import org.bertfit.training.TrainingState;
 import org.bertfit.training.optimizers.Optimizer;
+import org.tensorflow.proto.ConfigProto;
 
 /**
  * Times BERT training steps ({@code fit}'s own loop: forward, backward, AdamW update) and forward
@@ -66,21 +68,31 @@ public final class TrainBenchmark {
   /**
    * Runs {@code warmup} untimed then {@code steps} timed training steps, then a forward pass over
    * each of the same {@code warmup + steps} batches of texts (the first {@code warmup} untimed).
+   *
+   * @param session session options (device, threads), or null for TensorFlow's
    */
-  public static Result run(PretrainedModel pretrained, int batch, int seq, int warmup, int steps) {
+  public static Result run(PretrainedModel pretrained, int batch, int seq, int warmup, int steps, ConfigProto session) {
+    return run(() -> Model.fromPretrained(pretrained, 1, session), pretrained.tokenizerJson(), batch, seq, warmup, steps);
+  }
+
+  /**
+   * As {@link #run(PretrainedModel, int, int, int, int, ConfigProto)} for the model that {@code
+   * newModel} creates (e.g. a small random one), its texts tokenized by {@code tokenizerJson}.
+   */
+  public static Result run(Supplier<Model> newModel, String tokenizerJson, int batch, int seq, int warmup, int steps) {
     int total = warmup + steps;
-    Dataset texts = texts(total * batch, seq, pretrained.config().labels());
-    LabelEncoder labels = LabelEncoder.of(pretrained.config().labels());
-    EncodedDataset data;
-    List<EncodedDataset> batches = new ArrayList<>();
-    try (BertTokenizer tokenizer = BertTokenizer.fromJson(pretrained.tokenizerJson(), seq)) {
-      data = EncodedDataset.encode(texts, tokenizer, labels);
-      for (int b = 0; b < total; b++) {
-        int[] rows = IntStream.range(b * batch, (b + 1) * batch).toArray();
-        batches.add(EncodedDataset.encode(texts.subset(rows, "batch " + b), tokenizer, labels));
+    try (Model model = newModel.get()) {
+      Dataset texts = texts(total * batch, seq, model.config().labels());
+      LabelEncoder labels = LabelEncoder.of(model.config().labels());
+      EncodedDataset data;
+      List<EncodedDataset> batches = new ArrayList<>();
+      try (BertTokenizer tokenizer = BertTokenizer.fromJson(tokenizerJson, seq)) {
+        data = EncodedDataset.encode(texts, tokenizer, labels);
+        for (int b = 0; b < total; b++) {
+          int[] rows = IntStream.range(b * batch, (b + 1) * batch).toArray();
+          batches.add(EncodedDataset.encode(texts.subset(rows, "batch " + b), tokenizer, labels));
+        }
       }
-    }
-    try (Model model = Model.fromPretrained(pretrained, 1)) {
       model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of());
       StepClock clock = new StepClock(warmup);
       model.fit(data, null,

@@ -87,6 +87,7 @@ public final class FitLoop {
     }
     state.maxSteps = maxSteps;
     state.stepsPerEpoch = stepsPerEpoch;
+    state.device = model.device().toMap();
     History history = new History();
     state.logHistory.forEach(history::add);
     BestWeights best = config.loadBestModelAtEnd() ? model.bestWeights() : null;
@@ -95,6 +96,7 @@ public final class FitLoop {
     }
     PassMetrics window =
         new PassMetrics(ModelGraph.taskOf(model.config()), model.config().labels(), config.threshold());
+    LOG.info("{}", model.device().line());
     LOG.info(
         "training {} examples, {} steps ({} per epoch, batch {} x {} accumulation), {} trainable parameters",
         train.size(), maxSteps, stepsPerEpoch, config.batchSize(), k,

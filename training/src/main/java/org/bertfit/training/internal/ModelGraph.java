@@ -7,6 +7,7 @@ import java.util.Map;
 import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
+import org.bertfit.models.device.DeviceReport;
 import org.bertfit.models.graph.BertClassifier;
 import org.bertfit.models.graph.BertInputs;
 import org.bertfit.models.graph.ClassifierOutputs;
@@ -46,6 +47,7 @@ public final class ModelGraph implements AutoCloseable {
   private final ClassifierOutputs inference;
   private final Placeholder<TInt64> dropoutSeed;
   private final Variable<TInt64> step;
+  private final DeviceReport device;
   private BestWeights bestWeights;
   private Loss loss;
   private Operand<?> labels;
@@ -68,6 +70,7 @@ public final class ModelGraph implements AutoCloseable {
       step = tf.withName("global_step").variable(Shape.scalar(), TInt64.class);
       session = Sessions.open(graph, sessionConfig);
       session.run(tf.assign(step, tf.constant(0L)));
+      device = DeviceReport.probe(sessionConfig != null ? sessionConfig : ConfigProto.getDefaultInstance());
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -162,6 +165,8 @@ public final class ModelGraph implements AutoCloseable {
   public BertConfig config() { return config; }
   public Graph graph() { return graph; }
   public Session session() { return session; }
+  /** Where the session runs, as TensorFlow reports it. */
+  public DeviceReport device() { return device; }
   public ParameterStore parameters() { return parameters; }
   public BertInputs inputs() { return inputs; }
   public ClassifierOutputs inference() { return inference; }

@@ -10,6 +10,7 @@ import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.Floats;
 import org.bertfit.models.graph.InferenceModel;
 import org.tensorflow.Result;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -43,6 +44,11 @@ public final class Classifier implements AutoCloseable {
    *     max_position_embeddings
    */
   public static Classifier open(ModelFiles files, int maxLength) {
+    return open(files, maxLength, null);
+  }
+
+  /** As {@link #open(ModelFiles, int)}, with session options (device, threads); null for TensorFlow's. */
+  public static Classifier open(ModelFiles files, int maxLength, ConfigProto session) {
     int positions = files.config().maxPositionEmbeddings();
     if (maxLength < 2 || maxLength > positions) {
       throw new IllegalArgumentException(
@@ -52,7 +58,7 @@ public final class Classifier implements AutoCloseable {
               + positions
               + "], the model's max_position_embeddings");
     }
-    InferenceModel model = InferenceModel.create(files.config());
+    InferenceModel model = InferenceModel.create(files.config(), session);
     try {
       requireAllWeights(files, model.load(files.checkpoint(), 0));
       LabelDecoder decoder =
