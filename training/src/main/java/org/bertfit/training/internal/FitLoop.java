@@ -16,7 +16,6 @@ import org.bertfit.training.FitConfig;
 import org.bertfit.training.History;
 import org.bertfit.training.LogEntry;
 import org.bertfit.training.Strategy;
-import org.bertfit.training.TrainingDivergedException;
 import org.bertfit.training.TrainingState;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.metrics.PassMetrics;
@@ -81,6 +80,7 @@ public final class FitLoop {
             model, optimizer, model.trainable(config.freezeEncoder()), schedule, config.maxGradNorm(),
             config.weightDecay(), k);
     Checkpoints checkpoints = new Checkpoints(model);
+    DivergenceGuard guard = new DivergenceGuard(model);
     TrainingState state = resumeFrom == null ? new TrainingState() : checkpoints.restore(resumeFrom);
     if (resumeFrom == null) {
       model.resetOptimizer();
@@ -108,11 +108,11 @@ public final class FitLoop {
         if (batchIndex++ < state.batchesDoneInEpoch) {
           continue; // resumed run: this batch was trained on before the checkpoint
         }
-        trainOn(batch, ops, state, window, step);
+        trainOn(batch, ops, state, window, step, guard);
         state.batchesDoneInEpoch++;
         boolean lastOfEpoch = state.batchesDoneInEpoch == batchesPerEpoch;
         if (step.batches == k || lastOfEpoch) {
-          finishStep(ops, state, step, window, history, validation, best, checkpoints);
+          finishStep(ops, state, step, window, history, validation, best, checkpoints, guard);
           step = new StepTotals();
           if (state.globalStep >= maxSteps || state.stopRequested()) {
             break;
@@ -123,14 +123,15 @@ public final class FitLoop {
         state.epoch++;
         state.batchesDoneInEpoch = 0;
         if (config.evalStrategy() == Strategy.EPOCH && validation != null) {
-          evaluate(state, history, validation, best, checkpoints);
+          evaluate(state, history, validation, best, checkpoints, guard);
         }
         if (config.saveStrategy() == Strategy.EPOCH) {
-          save(state, checkpoints);
+          save(state, checkpoints, guard);
         }
         callbacks.forEach(c -> c.onEpochEnd(state));
       }
     }
+    guard.checkWeights(state, "at the end of training");
     if (best != null && state.bestMetric != null) {
       best.restore();
       LOG.info("restored the best weights: step {}, {} = {}", state.bestStep, config.metricForBestModel(), state.bestMetric);
@@ -148,7 +149,9 @@ public final class FitLoop {
     double learningRate = Double.NaN;
   }
 
-  private void trainOn(Batch batch, TrainOps ops, TrainingState state, PassMetrics window, StepTotals step) {
+  private void trainOn(
+      Batch batch, TrainOps ops, TrainingState state, PassMetrics window, StepTotals step,
+      DivergenceGuard guard) {
     boolean single = ops.accumulationSteps() == 1;
     try (BatchTensors inputs = new BatchTensors(batch.inputs());
         Tensor labels = Feeds.labels(batch.labels());
@@ -167,17 +170,13 @@ public final class FitLoop {
       try (Result r = runner.run()) {
         state.sessionNanos += System.nanoTime() - before;
         double loss = ((TFloat32) r.get(0)).getFloat();
-        if (!Double.isFinite(loss)) {
-          throw new TrainingDivergedException(String.format(
-              "the training loss is %s at step %d (epoch %d, batch %d); stopped. Lower the learning"
-                  + " rate or check the data; the last checkpoint written, if any, is intact.",
-              loss, state.globalStep + 1, state.epoch + 1, state.batchesDoneInEpoch + 1));
-        }
+        guard.checkLoss(loss, batch, state);
         window.update(batch.labels(), Floats.of((TFloat32) r.get(1)), loss);
         step.lossSum += loss;
         if (single) {
           step.gradientNorm = ((TFloat32) r.get(2)).getFloat();
           step.learningRate = ((TFloat32) r.get(3)).getFloat();
+          guard.checkGradientNorm(step.gradientNorm, state);
         }
       }
     }
@@ -188,7 +187,7 @@ public final class FitLoop {
 
   private void finishStep(
       TrainOps ops, TrainingState state, StepTotals step, PassMetrics window, History history,
-      EncodedDataset validation, BestWeights best, Checkpoints checkpoints) {
+      EncodedDataset validation, BestWeights best, Checkpoints checkpoints, DivergenceGuard guard) {
     if (ops.accumulationSteps() > 1) {
       long before = System.nanoTime();
       try (Result r =
@@ -201,6 +200,7 @@ public final class FitLoop {
         step.gradientNorm = ((TFloat32) r.get(0)).getFloat();
         step.learningRate = ((TFloat32) r.get(1)).getFloat();
       }
+      guard.checkGradientNorm(step.gradientNorm, state);
     }
     state.globalStep++;
     double loss = step.lossSum / step.batches;
@@ -216,16 +216,17 @@ public final class FitLoop {
     }
     if (config.evalStrategy() == Strategy.STEPS && validation != null
         && state.globalStep % config.evalSteps() == 0) {
-      evaluate(state, history, validation, best, checkpoints);
+      evaluate(state, history, validation, best, checkpoints, guard);
     }
     if (config.saveStrategy() == Strategy.STEPS && state.globalStep % config.saveSteps() == 0) {
-      save(state, checkpoints);
+      save(state, checkpoints, guard);
     }
   }
 
   private void evaluate(
       TrainingState state, History history, EncodedDataset validation, BestWeights best,
-      Checkpoints checkpoints) {
+      Checkpoints checkpoints, DivergenceGuard guard) {
+    guard.checkWeights(state, "before evaluation");
     Map<String, Double> values = new LinkedHashMap<>();
     evaluator.evaluate(
             validation, config.evalBatchSize(), metrics,
@@ -248,7 +249,7 @@ public final class FitLoop {
         best.keep();
       }
       if (config.saveStrategy() == Strategy.BEST) {
-        save(state, checkpoints);
+        save(state, checkpoints, guard);
       }
     }
     callbacks.forEach(c -> c.onEvaluate(state, values));
@@ -260,10 +261,11 @@ public final class FitLoop {
     LOG.debug("{}", entry);
   }
 
-  private void save(TrainingState state, Checkpoints checkpoints) {
+  private void save(TrainingState state, Checkpoints checkpoints, DivergenceGuard guard) {
     if (config.outputDir() == null) {
       throw new IllegalArgumentException("save_strategy " + config.saveStrategy() + " needs an output_dir");
     }
+    guard.checkWeights(state, "before saving a checkpoint");
     Path written = checkpoints.save(config.outputDir(), state, vocab, tokenizerJson, config.saveTotalLimit());
     callbacks.forEach(c -> c.onSave(state, written));
   }

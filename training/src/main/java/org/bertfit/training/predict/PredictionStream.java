@@ -132,6 +132,7 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
       sessionNanos += System.nanoTime() - start;
       int[] indices = batch.indices();
       int width = out.length / indices.length;
+      requireFinite(out, width, indices, next);
       for (int r = 0; r < indices.length; r++) {
         int used = next.wordIds() == null ? k : inputs.length(r) * k;
         rows[indices[r]] = Arrays.copyOfRange(out, r * width, r * width + used);
@@ -145,6 +146,22 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
     window = next;
     probabilities = rows;
     position = 0;
+  }
+
+  /**
+   * Refuses NaN or infinite probabilities (weights that blew up): no label can be read from them,
+   * and argmax would quietly answer the first label.
+   */
+  private static void requireFinite(float[] out, int width, int[] indices, Window window) {
+    for (int i = 0; i < out.length; i++) {
+      if (!Float.isFinite(out[i])) {
+        Example e = window.examples().get(indices[i / width]);
+        String text = e.text().length() > 40 ? e.text().substring(0, 40) + "..." : e.text();
+        throw new IllegalStateException("the model outputs " + out[i] + " for the text of line "
+            + e.line() + " ('" + text + "'): its weights are not finite (did its training"
+            + " diverge?); retrain it with a lower learning rate");
+      }
+    }
   }
 
   /** Stops the tokenizing thread and waits for it. */
