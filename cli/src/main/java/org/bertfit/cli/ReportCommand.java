@@ -115,6 +115,10 @@ public final class ReportCommand implements Callable<Integer> {
         .digits(digits)
         .zeroDivision(ZeroDivision.parse(zeroDivision))
         .build();
+    new DistinctPaths().output("--out", out).input("--y-true", yTrue).input("--y-pred", yPred)
+        .input("--scores", scores).input("--texts", texts).input("--conll", conll)
+        .input("--training-log", trainingLog).input("--thresholds", thresholds)
+        .inputs("--merge", merge).require();
     PrintWriter stdout = spec.commandLine().getOut();
     EvaluationState merged = merge == null ? null : mergedState();
     boolean tagging = merged != null ? merged.tagging() : task.tokens() || conll != null;

@@ -1,6 +1,5 @@
 package org.bertfit.training.predict;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
@@ -68,8 +67,7 @@ public final class Classifier implements AutoCloseable {
   }
 
   private static void requireAllWeights(ModelFiles files, ImportReport report) {
-    List<String> missing = new ArrayList<>(report.newlyInitialized());
-    missing.addAll(report.mismatchedHead());
+    List<String> missing = report.newlyInitialized();
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
           files.dir()
@@ -77,7 +75,11 @@ public final class Classifier implements AutoCloseable {
               + missing.size()
               + " of the model's variables ("
               + String.join(", ", missing)
-              + "); predictions would come from random weights");
+              + ")"
+              + (report.mismatchedHead().isEmpty()
+                  ? ""
+                  : "; " + String.join("; ", report.mismatchedHead()))
+              + "; predictions would come from random weights");
     }
   }
 

@@ -153,14 +153,28 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
    * and argmax would quietly answer the first label.
    */
   private static void requireFinite(float[] out, int width, int[] indices, Window window) {
-    for (int i = 0; i < out.length; i++) {
-      if (!Float.isFinite(out[i])) {
-        Example e = window.examples().get(indices[i / width]);
-        String text = e.text().length() > 40 ? e.text().substring(0, 40) + "..." : e.text();
-        throw new IllegalStateException("the model outputs " + out[i] + " for the text of line "
-            + e.line() + " ('" + text + "'): its weights are not finite (did its training"
-            + " diverge?); retrain it with a lower learning rate");
+    Example first = null;
+    float value = 0;
+    int bad = 0;
+    for (int r = 0; r < indices.length; r++) {
+      for (int i = r * width; i < (r + 1) * width; i++) {
+        if (!Float.isFinite(out[i])) {
+          Example e = window.examples().get(indices[r]);
+          if (first == null || e.line() < first.line()) {
+            first = e;
+            value = out[i];
+          }
+          bad++;
+          break;
+        }
       }
+    }
+    if (first != null) {
+      String text = first.text().length() > 40 ? first.text().substring(0, 40) + "..." : first.text();
+      throw new IllegalStateException("the model outputs " + value + " for the text of line "
+          + first.line() + " ('" + text + "')" + (bad > 1 ? " and " + (bad - 1) + " more" : "")
+          + ": its weights are not finite (did its training diverge?); retrain it with a lower"
+          + " learning rate");
     }
   }
 
