@@ -204,6 +204,7 @@ public final class ReportCommand implements Callable<Integer> {
     double[][] rows = null;
     if (scoreFile != null) {
       ReportInputs.sameCount(yTrue, truth.size(), scores, scoreFile.rows().length);
+      scoreFile.requireProbabilities(scores);
       rows = scoreFile.inOrderOf(labelSet, scores);
       buffer = ScoreBuffer.multiClass(labelSet.size());
       for (int i = 0; i < t.length; i++) {

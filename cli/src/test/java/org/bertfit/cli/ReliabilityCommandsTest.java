@@ -79,7 +79,10 @@ class ReliabilityCommandsTest {
             + " is the same file as --data"),
         Arguments.of(List.of("evaluate", "--model", diverged.toString(), "--data", data.toString(),
             "--out", dir.resolve("r.json").toString(), "--state", dir.resolve("r.json").toString()),
-            data, "--state " + dir.resolve("r.json") + " is the same file as --out"));
+            data, "--state " + dir.resolve("r.json") + " is the same file as --out"),
+        Arguments.of(List.of("train", "--train", data.toString(), "--out", data.toString(),
+            "--force", "--pretrained", diverged.toString()), data,
+            "--out " + data + " is the same file as --train"));
   }
 
   @ParameterizedTest
@@ -129,5 +132,68 @@ class ReliabilityCommandsTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("holds another run's files (training_log.csv)");
     assertThat(used.resolve("training_log.csv")).hasContent("step,loss");
+  }
+
+  static Stream<Arguments> smallerCases() throws IOException {
+    Path truth = file("truth.txt", "joy", "anger");
+    Path predicted = file("predicted.txt", "joy", "joy");
+    Path empty = file("empty.txt");
+    Path emptyPb = Files.createDirectories(dir.resolve("empty-pb"));
+    Files.write(emptyPb.resolve("saved_model.pb"), new byte[0]);
+    Path twoBytes = Files.createDirectories(dir.resolve("two-byte-pb"));
+    Files.write(twoBytes.resolve("saved_model.pb"), new byte[] {0x0a, 0x00});
+    Path noWeights = Files.createDirectories(dir.resolve("no-weights"));
+    Files.copy(diverged.resolve("config.json"), noWeights.resolve("config.json"));
+    Files.copy(diverged.resolve("tokenizer.json"), noWeights.resolve("tokenizer.json"));
+    Path threeLabels = TinySavedModels.modelDirectory(dir.resolve("three-labels"),
+        TinySavedModels.CONFIG.toBuilder().labels(LABELS).build(), 4);
+    Files.writeString(threeLabels.resolve("config.json"),
+        TinySavedModels.CONFIG.toBuilder().labels(List.of("a", "b", "c")).build().toJson());
+    return Stream.of(
+        Arguments.of("inspect of an empty saved_model.pb",
+            List.of("inspect", emptyPb.toString()),
+            emptyPb.resolve("saved_model.pb") + " is not a valid SavedModel: it holds no meta graph"),
+        Arguments.of("inspect of a 2-byte saved_model.pb",
+            List.of("inspect", twoBytes.toString()),
+            twoBytes.resolve("saved_model.pb") + " is not a valid SavedModel"),
+        Arguments.of("report --scores with logits",
+            List.of("report", "--y-true", truth.toString(), "--y-pred", predicted.toString(),
+                "--scores", file("logits.csv", "joy,anger", "2.5,-1.0", "0.3,0.7").toString()),
+            "logits.csv line 2: score of 'joy' is 2.5; scores must be probabilities in [0, 1]"),
+        Arguments.of("report --scores with rows not summing to 1",
+            List.of("report", "--y-true", truth.toString(), "--y-pred", predicted.toString(),
+                "--scores", file("unnormalised.csv", "joy,anger", "0.5,0.5", "0.9,0.6").toString()),
+            "unnormalised.csv line 3: the scores sum to 1.5; a single-label row must sum to 1"),
+        Arguments.of("report on two empty files",
+            List.of("report", "--y-true", empty.toString(), "--y-pred", empty.toString()),
+            empty + ": empty file: no examples"),
+        Arguments.of("a model directory without variables.index",
+            List.of("predict", "--model", noWeights.toString(), "--input", data.toString(),
+                "--out", dir.resolve("p.jsonl").toString()),
+            noWeights + " has a config.json but no variables/variables.index"),
+        Arguments.of("a head shaped for other labels, counted once",
+            List.of("predict", "--model", threeLabels.toString(), "--input", data.toString(),
+                "--out", dir.resolve("p.jsonl").toString()),
+            "the checkpoint lacks 2 of the model's variables (classifier/kernel, classifier/bias)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("smallerCases")
+  void smallerCasesGetAnErrorNamingTheFile(String name, List<String> args, String message) {
+    CliRun run = run(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+    assertThat(run.err()).contains(message);
+  }
+
+  @Test
+  void dataStatsCountsRowsWhoseFieldSpansLines() throws IOException {
+    Path tsv = file("merged.tsv", "text\tlabel", "fine\tjoy", "\"stray quote\tjoy", "more\tanger",
+        "ends here\"\tsadness", "last\tjoy");
+    CliRun text = run("data", "stats", "--path", tsv.toString());
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out()).contains("rows: 3\nskipped: 0\n")
+        .contains("rows with a field over several lines (kept): 1 (line 3)");
+    CliRun json = run("data", "stats", "--path", tsv.toString(), "--json");
+    assertThat(json.out()).contains("\"multiline_field\":{\"count\":1,\"first_lines\":[3]}");
   }
 }

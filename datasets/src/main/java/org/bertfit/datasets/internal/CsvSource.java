@@ -41,6 +41,7 @@ final class CsvSource implements ExampleSource {
   private int label = -1;
   private int needed;
   private long linesRead;
+  private boolean dataRows;
 
   CsvSource(Path path, RowChecker rows, boolean tabs) throws IOException {
     this.file = path.toString();
@@ -78,6 +79,7 @@ final class CsvSource implements ExampleSource {
           continue;
         }
       }
+      dataRows = true;
       if (invalid) {
         rows.reject(SkipReason.INVALID_UTF8, file, first, Messages.NOT_UTF8);
         continue;
@@ -89,6 +91,11 @@ final class CsvSource implements ExampleSource {
         }
         return example;
       }
+    }
+    if (header != null && !dataRows) {
+      dataRows = true;
+      rows.reject(SkipReason.EMPTY_FILE, file, 0,
+          "a header (" + String.join(", ", header) + ") but no rows: no examples");
     }
     return null;
   }

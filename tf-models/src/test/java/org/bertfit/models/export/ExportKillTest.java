@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bertfit.models.ProblemType;
+import org.bertfit.models.io.DirectoryContents;
 import org.bertfit.models.io.ModelDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,13 +49,13 @@ class ExportKillTest {
 
     ExportedModel exported = exportAgain(ExportOptions.nextVersion());
     assertThat(exported.version()).isEqualTo(1);
-    assertThat(children(base)).containsExactly("1");
+    assertThat(DirectoryContents.names(base)).containsExactly("1");
   }
 
   @Test
   void killedReplacementKeepsThePreviousVersionAndRefusesAConcurrentWriter() throws Exception {
     ServingExport.export(model, base, ExportOptions.nextVersion());
-    Map<String, String> before = contents(base.resolve("1"));
+    Map<String, String> before = DirectoryContents.digests(base.resolve("1"));
 
     Path partial = killMidExport(List.of("1"), () ->
         assertThatThrownBy(() -> ServingExport.export(
@@ -65,18 +63,18 @@ class ExportKillTest {
                 ExportOptions.version(1).withForce(true)))
             .hasMessageContaining(base.resolve("1") + " is being written by another process"));
     assertThat(partial).exists();
-    assertThat(contents(base.resolve("1"))).containsExactlyInAnyOrderEntriesOf(before);
+    assertThat(DirectoryContents.digests(base.resolve("1"))).containsExactlyInAnyOrderEntriesOf(before);
     loads(base.resolve("1"));
 
     exportAgain(ExportOptions.version(1).withForce(true));
-    assertThat(children(base)).containsExactly("1");
+    assertThat(DirectoryContents.names(base)).containsExactly("1");
     loads(base.resolve("1"));
   }
 
   @Test
   void replacementInterruptedBetweenItsTwoRenamesIsRestoredByTheNextExport() throws Exception {
     ServingExport.export(model, base, ExportOptions.nextVersion());
-    Map<String, String> before = contents(base.resolve("1"));
+    Map<String, String> before = DirectoryContents.digests(base.resolve("1"));
     // What a kill between the two renames of --force leaves (microseconds apart, so arranged here
     // rather than hit by a kill): version 1 set aside, the complete new version still temporary.
     Files.move(base.resolve("1"), base.resolve(".1.tmp-old-0d5a"));
@@ -86,8 +84,8 @@ class ExportKillTest {
 
     ExportedModel next = ServingExport.export(model, base, ExportOptions.nextVersion());
     assertThat(next.version()).as("version 1 is back, so the next is 2").isEqualTo(2);
-    assertThat(contents(base.resolve("1"))).containsExactlyInAnyOrderEntriesOf(before);
-    assertThat(children(base)).containsExactly("1", "2");
+    assertThat(DirectoryContents.digests(base.resolve("1"))).containsExactlyInAnyOrderEntriesOf(before);
+    assertThat(DirectoryContents.names(base)).containsExactly("1", "2");
   }
 
   private interface WhileHeld {
@@ -159,24 +157,6 @@ class ExportKillTest {
     try (Stream<Path> children = Files.list(base)) {
       return children.filter(p -> p.getFileName().toString().startsWith(".1.tmp-")).findFirst();
     }
-  }
-
-  private static Stream<String> children(Path dir) throws IOException {
-    try (Stream<Path> children = Files.list(dir)) {
-      return children.map(p -> p.getFileName().toString()).sorted().toList().stream();
-    }
-  }
-
-  /** Every file under {@code dir} with the SHA-256 of its bytes, by relative path. */
-  private static Map<String, String> contents(Path dir) throws Exception {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
-        out.put(dir.relativize(p).toString(), HexFormat.of().formatHex(digest));
-      }
-    }
-    return out;
   }
 
   private static void loads(Path version) {
