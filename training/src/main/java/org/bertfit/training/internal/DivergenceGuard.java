@@ -22,15 +22,18 @@ final class DivergenceGuard {
     this.model = model;
   }
 
-  /** Fails unless the training loss of a forward pass is finite; remembers the batch. */
+  /**
+   * Fails unless the training loss of a forward pass of the step in progress is finite; remembers
+   * the batch.
+   */
   void checkLoss(double loss, Batch batch, TrainingState state) {
     lastBatch = batch;
-    requireFinite("the training loss", loss, state);
+    requireFinite("the training loss", loss, state.globalStep + 1);
   }
 
-  /** Fails unless the gradient norm of the step is finite. */
+  /** Fails unless the gradient norm of the step in progress is finite. */
   void checkGradientNorm(double norm, TrainingState state) {
-    requireFinite("the gradient norm", norm, state);
+    requireFinite("the gradient norm", norm, state.globalStep + 1);
   }
 
   /**
@@ -59,17 +62,18 @@ final class DivergenceGuard {
           break;
         }
       }
-      requireFinite("the output of the updated weights (checked " + purpose + ")", loss, state);
+      requireFinite(
+          "the output of the updated weights (checked " + purpose + ")", loss, state.globalStep);
     }
   }
 
-  private static void requireFinite(String what, double value, TrainingState state) {
+  private static void requireFinite(String what, double value, long step) {
     if (!Double.isFinite(value)) {
       throw new TrainingDivergedException(String.format(
-          "%s is %s at step %d (epoch %d); the run diverged and stopped. Lower the learning rate"
+          "%s is %s at step %d; the run diverged and stopped. Lower the learning rate"
               + " or check the data; checkpoints written before are intact and no model is saved"
               + " from these weights.",
-          what, value, Math.max(state.globalStep, 1), state.epoch + 1));
+          what, value, step));
     }
   }
 }

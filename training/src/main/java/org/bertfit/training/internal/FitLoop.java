@@ -42,6 +42,7 @@ public final class FitLoop {
   private final DatasetRunner evaluator;
   private final Path vocab;
   private final String tokenizerJson;
+  private final DivergenceGuard guard;
 
   public FitLoop(
       ModelGraph model, FitConfig config, List<Metric> metrics, List<Callback> callbacks,
@@ -53,6 +54,7 @@ public final class FitLoop {
     this.evaluator = new DatasetRunner(model);
     this.vocab = vocab;
     this.tokenizerJson = tokenizerJson;
+    this.guard = new DivergenceGuard(model);
   }
 
   /**
@@ -80,7 +82,6 @@ public final class FitLoop {
             model, optimizer, model.trainable(config.freezeEncoder()), schedule, config.maxGradNorm(),
             config.weightDecay(), k);
     Checkpoints checkpoints = new Checkpoints(model);
-    DivergenceGuard guard = new DivergenceGuard(model);
     TrainingState state = resumeFrom == null ? new TrainingState() : checkpoints.restore(resumeFrom);
     if (resumeFrom == null) {
       model.resetOptimizer();
@@ -108,11 +109,11 @@ public final class FitLoop {
         if (batchIndex++ < state.batchesDoneInEpoch) {
           continue; // resumed run: this batch was trained on before the checkpoint
         }
-        trainOn(batch, ops, state, window, step, guard);
+        trainOn(batch, ops, state, window, step);
         state.batchesDoneInEpoch++;
         boolean lastOfEpoch = state.batchesDoneInEpoch == batchesPerEpoch;
         if (step.batches == k || lastOfEpoch) {
-          finishStep(ops, state, step, window, history, validation, best, checkpoints, guard);
+          finishStep(ops, state, step, window, history, validation, best, checkpoints);
           step = new StepTotals();
           if (state.globalStep >= maxSteps || state.stopRequested()) {
             break;
@@ -123,10 +124,10 @@ public final class FitLoop {
         state.epoch++;
         state.batchesDoneInEpoch = 0;
         if (config.evalStrategy() == Strategy.EPOCH && validation != null) {
-          evaluate(state, history, validation, best, checkpoints, guard);
+          evaluate(state, history, validation, best, checkpoints);
         }
         if (config.saveStrategy() == Strategy.EPOCH) {
-          save(state, checkpoints, guard);
+          save(state, checkpoints);
         }
         callbacks.forEach(c -> c.onEpochEnd(state));
       }
@@ -149,9 +150,7 @@ public final class FitLoop {
     double learningRate = Double.NaN;
   }
 
-  private void trainOn(
-      Batch batch, TrainOps ops, TrainingState state, PassMetrics window, StepTotals step,
-      DivergenceGuard guard) {
+  private void trainOn(Batch batch, TrainOps ops, TrainingState state, PassMetrics window, StepTotals step) {
     boolean single = ops.accumulationSteps() == 1;
     try (BatchTensors inputs = new BatchTensors(batch.inputs());
         Tensor labels = Feeds.labels(batch.labels());
@@ -187,7 +186,7 @@ public final class FitLoop {
 
   private void finishStep(
       TrainOps ops, TrainingState state, StepTotals step, PassMetrics window, History history,
-      EncodedDataset validation, BestWeights best, Checkpoints checkpoints, DivergenceGuard guard) {
+      EncodedDataset validation, BestWeights best, Checkpoints checkpoints) {
     if (ops.accumulationSteps() > 1) {
       long before = System.nanoTime();
       try (Result r =
@@ -216,16 +215,16 @@ public final class FitLoop {
     }
     if (config.evalStrategy() == Strategy.STEPS && validation != null
         && state.globalStep % config.evalSteps() == 0) {
-      evaluate(state, history, validation, best, checkpoints, guard);
+      evaluate(state, history, validation, best, checkpoints);
     }
     if (config.saveStrategy() == Strategy.STEPS && state.globalStep % config.saveSteps() == 0) {
-      save(state, checkpoints, guard);
+      save(state, checkpoints);
     }
   }
 
   private void evaluate(
       TrainingState state, History history, EncodedDataset validation, BestWeights best,
-      Checkpoints checkpoints, DivergenceGuard guard) {
+      Checkpoints checkpoints) {
     guard.checkWeights(state, "before evaluation");
     Map<String, Double> values = new LinkedHashMap<>();
     evaluator.evaluate(
@@ -249,7 +248,7 @@ public final class FitLoop {
         best.keep();
       }
       if (config.saveStrategy() == Strategy.BEST) {
-        save(state, checkpoints, guard);
+        save(state, checkpoints);
       }
     }
     callbacks.forEach(c -> c.onEvaluate(state, values));
@@ -261,7 +260,7 @@ public final class FitLoop {
     LOG.debug("{}", entry);
   }
 
-  private void save(TrainingState state, Checkpoints checkpoints, DivergenceGuard guard) {
+  private void save(TrainingState state, Checkpoints checkpoints) {
     if (config.outputDir() == null) {
       throw new IllegalArgumentException("save_strategy " + config.saveStrategy() + " needs an output_dir");
     }
