@@ -149,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
         .require();
     Path run = RunDirectory.claim(runDir, out);
     try {
-      train(run, stdout);
+      trainAndReport(run, stdout);
     } catch (RuntimeException | IOException e) {
       RunDirectory.releaseIfUnused(run);
       throw e;
@@ -157,7 +157,7 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void train(Path run, PrintWriter stdout) throws IOException {
+  private void trainAndReport(Path run, PrintWriter stdout) throws IOException {
     FitConfig fit = fitConfig(validation != null, run);
     TrainingRun.Settings settings = new TrainingRun.Settings(
         pretrained, train, validation, readOptions(), labelAllTokens ? SubTokenLabels.ALL : SubTokenLabels.FIRST,

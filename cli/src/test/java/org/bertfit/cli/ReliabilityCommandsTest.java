@@ -198,4 +198,23 @@ class ReliabilityCommandsTest {
         .contains("\"total\":0,")
         .contains("\"multiline_field\":{\"count\":1,\"first_lines\":[3]}");
   }
+
+  @Test
+  void aConfigWithFewerLayersThanItsCheckpointIsAnErrorUnlessAllowed() throws IOException {
+    Path model = TinySavedModels.modelDirectory(dir.resolve("two-layers"),
+        TinySavedModels.CONFIG.toBuilder().labels(LABELS).build(), 6);
+    assertThat(TinySavedModels.CONFIG.numHiddenLayers()).isEqualTo(2);
+    Files.writeString(model.resolve("config.json"),
+        TinySavedModels.CONFIG.toBuilder().labels(LABELS).numHiddenLayers(1).build().toJson());
+    CliRun refused = run("import", "--from", model.toString(), "--to", dir.resolve("one").toString(),
+        "--labels", "neg,pos");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("16 encoder variables of the checkpoint are not used by the"
+        + " model (bert/encoder/layer_1/attention/output/LayerNorm/beta, ");
+    assertThat(dir.resolve("one")).doesNotExist();
+    CliRun allowed = run("import", "--from", model.toString(), "--to", dir.resolve("one").toString(),
+        "--labels", "neg,pos", "--allow-unused-weights");
+    assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+    assertThat(allowed.out()).contains("16 checkpoint variables were not used");
+  }
 }

@@ -228,13 +228,7 @@ class TrainingBehaviourTest {
           .hasMessageMatching("(?s)(the training loss|the output of the updated weights).* is"
               + " (NaN|-?Infinity) at step \\d+;.*");
     }
-    // Every checkpoint written holds finite weights: the one after the breaking update never is.
-    try (var files = Files.list(dir.resolve("nan"))) {
-      for (Path c : files.toList()) {
-        for (float w : Checkpoint.open(c.resolve("variables/variables")).readFloats("classifier/kernel")) {
-          assertThat(w).isFinite();
-        }
-      }
-    }
+    // The first update breaks the weights: the checkpoint after it (saved before) is never written.
+    assertThat(dir.resolve("nan")).doesNotExist();
   }
 }
