@@ -45,10 +45,18 @@ final class DataStatsReport {
         .skipped()
         .counts()
         .forEach(
-            (reason, count) ->
+            (reason, count) -> {
+              if (reason.skips()) {
                 out.append(
                     String.format(
-                        Locale.ROOT, "  %-16s %d%s%n", reason.key(), count, lines(reason))));
+                        Locale.ROOT, "  %-16s %d%s%n", reason.key(), count, lines(reason)));
+              }
+            });
+    int multiLine = stats.skipped().count(SkipReason.MULTILINE_FIELD);
+    if (multiLine > 0) {
+      out.append(String.format(Locale.ROOT, "rows with a field over several lines (kept): %d%s%n",
+          multiLine, lines(SkipReason.MULTILINE_FIELD)));
+    }
     appendLabels(out);
     LengthStatistics lengths = stats.lengths();
     if (lengths != null && lengths.texts() > 0) {
@@ -136,7 +144,8 @@ final class DataStatsReport {
         .counts()
         .forEach(
             (reason, count) -> {
-              ObjectNode r = byReason.putObject(reason.key());
+              ObjectNode r =
+                  reason.skips() ? byReason.putObject(reason.key()) : root.putObject(reason.key());
               r.put("count", count);
               stats.skipped().lines(reason).forEach(r.putArray("first_lines")::add);
             });

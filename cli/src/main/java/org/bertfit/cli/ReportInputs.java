@@ -22,6 +22,9 @@ import org.bertfit.evaluation.LabelSet;
  * header names the labels. Errors name the file and the line.
  */
 final class ReportInputs {
+  /** How far a single-label row of probabilities may sum from 1 (rounded values). */
+  private static final double PROBABILITY_SUM_TOLERANCE = 1e-3;
+
   private ReportInputs() {}
 
   /** Scores of a CSV: the header's labels and one row per example, in file order. */
@@ -43,6 +46,30 @@ final class ReportInputs {
         }
       }
       return out;
+    }
+
+    /**
+     * Fails unless each row is a probability distribution (values in [0, 1] summing to 1 within
+     * 0.001), as scikit-learn requires of single-label scores: logits would give a ROC-AUC and a
+     * log loss that mean nothing.
+     */
+    void requireProbabilities(Path file) {
+      for (int i = 0; i < rows.length; i++) {
+        double sum = 0;
+        for (int c = 0; c < rows[i].length; c++) {
+          double p = rows[i][c];
+          if (p < 0 || p > 1) {
+            throw new IllegalArgumentException(file + " line " + (i + 2) + ": score of '"
+                + header.get(c) + "' is " + p + "; scores must be probabilities in [0, 1] (logits?"
+                + " apply softmax first)");
+          }
+          sum += p;
+        }
+        if (Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) {
+          throw new IllegalArgumentException(file + " line " + (i + 2) + ": the scores sum to " + sum
+              + "; a single-label row must sum to 1 (use --multilabel for independent scores)");
+        }
+      }
     }
   }
 
@@ -125,9 +152,6 @@ final class ReportInputs {
 
   static Scores scores(Path file) throws IOException {
     List<String> lines = lines(file);
-    if (lines.isEmpty()) {
-      throw new IllegalArgumentException(file + ": empty; expected a header naming the labels");
-    }
     List<String> header = Arrays.stream(lines.get(0).split(",", -1)).map(String::strip).toList();
     if (header.stream().anyMatch(String::isEmpty) || header.stream().distinct().count()
         != header.size()) {
@@ -171,10 +195,15 @@ final class ReportInputs {
   }
 
   private static List<String> lines(Path file) throws IOException {
+    List<String> lines;
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": no such file", e);
     }
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException(file + ": empty file: no examples");
+    }
+    return lines;
   }
 }

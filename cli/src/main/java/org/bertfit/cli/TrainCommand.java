@@ -70,7 +70,8 @@ final class TrainCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--run-dir", paramLabel = "DIR",
-      description = "Checkpoints and logs (default: runs/<name of --out>)")
+      description = "Checkpoints and logs, a directory of this run only (default: runs/<name of"
+          + " --out>, or runs/<name>-2, -3, ... when taken)")
   Path runDir;
 
   @Option(names = "--config", paramLabel = "FILE",
@@ -121,6 +122,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace --out if it exists")
   boolean force;
 
+  @Option(names = "--allow-unused-weights",
+      description = "Fine-tune even when the config leaves some encoder variables of the pretrained"
+          + " checkpoint unused (e.g. fewer layers); without it that is an error naming them")
+  boolean allowUnusedWeights;
+
   @Option(names = "--tune-thresholds",
       description = "Multi-label: choose each label's threshold to maximise its F1 on the validation data;"
           + " saved as thresholds.json in --out (predict, evaluate and export use it)")
@@ -142,12 +148,24 @@ final class TrainCommand implements Callable<Integer> {
     if (Files.exists(out) && !force) {
       throw new IllegalArgumentException(out + " exists (use --force to replace it)");
     }
-    Path run = runDir != null ? runDir : Path.of("runs", out.getFileName().toString());
+    new DistinctPaths().output("--out", out).input("--train", train).input("--validation", validation)
+        .require();
+    Path run = RunDirectory.claim(runDir, out);
+    try {
+      trainAndReport(run, session, stdout);
+    } catch (RuntimeException | IOException e) {
+      RunDirectory.releaseIfUnused(run);
+      throw e;
+    }
+    return 0;
+  }
+
+  private void trainAndReport(Path run, SessionOptions session, PrintWriter stdout) throws IOException {
     FitConfig fit = fitConfig(validation != null, run);
     TrainingRun.Settings settings = new TrainingRun.Settings(
         pretrained, train, validation, readOptions(), labelAllTokens ? SubTokenLabels.ALL : SubTokenLabels.FIRST,
         maxTrainExamples, maxLength, fit, optimizer, classWeights, patience, minDelta, session, out, run,
-        force);
+        force, allowUnusedWeights);
     try (TrainingRun.Trained trained = TrainingRun.train(settings, stdout)) {
       if (trained.validation() != null) {
         report(trained, fit, stdout);
@@ -155,7 +173,6 @@ final class TrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--tune-thresholds needs --validation");
       }
     }
-    return 0;
   }
 
   /** Per-label thresholds that maximise F1 on the validation scores, saved in the model directory. */

@@ -60,11 +60,13 @@ final class TrainingRun {
    * @param runDir where checkpoints and logs go
    * @param classWeights null, or {@code balanced}
    * @param patience early stopping patience in evaluations (0: off)
+   * @param allowUnusedWeights accept pretrained encoder variables the model leaves unused
    */
   record Settings(
       String pretrained, Path train, Path validation, ReadOptions read, SubTokenLabels alignment,
       Integer maxTrainExamples, int maxLength, FitConfig fit, String optimizer, String classWeights,
-      int patience, double minDelta, SessionOptions session, Path out, Path runDir, boolean force) {}
+      int patience, double minDelta, SessionOptions session, Path out, Path runDir, boolean force,
+      boolean allowUnusedWeights) {}
 
   /** A trained model, still open, with its validation data (null without). */
   record Trained(Model model, EncodedDataset validation, LabelEncoder labels, History history, double seconds)
@@ -115,7 +117,8 @@ final class TrainingRun {
       stdout.printf("validation: %,d %s (%,d truncated)%n", validationSet.size(), unit, validationSet.truncatedCount());
     }
     long start = System.nanoTime();
-    Model model = Model.fromPretrained(source, s.fit().seed(), s.session().toConfigProto());
+    Model model = Model.fromPretrained(
+        source, s.fit().seed(), s.session().toConfigProto(), s.allowUnusedWeights());
     try {
       stdout.print(model.importReport().summary());
       model.compile(Optimizer.parse(s.optimizer()), loss(problem, trainData, labels, s.classWeights()), metrics(problem));

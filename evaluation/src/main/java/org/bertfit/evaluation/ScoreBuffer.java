@@ -6,7 +6,8 @@ import org.bertfit.evaluation.internal.Json;
 /**
  * Keeps score rows (probabilities) with their targets for the ranking metrics (ROC-AUC, average
  * precision, log loss, top-k), which need every score rather than counts. Buffers of shards merge
- * by concatenation; {@link #state()} saves one as JSON.
+ * by concatenation; {@link #state()} saves one as JSON. A score that is NaN or infinite is refused
+ * with the example and label it belongs to: no metric is defined over it.
  */
 public final class ScoreBuffer {
   private final int k;
@@ -155,6 +156,13 @@ public final class ScoreBuffer {
   private int append(double[] row) {
     if (row.length != k) {
       throw new IllegalArgumentException("score row has " + row.length + " values; expected " + k);
+    }
+    for (int c = 0; c < k; c++) {
+      if (!Double.isFinite(row[c])) {
+        throw new IllegalArgumentException("example " + (size + 1) + ": the score of label " + c
+            + " is " + row[c] + "; scores must be finite probabilities (a model that diverged"
+            + " outputs NaN)");
+      }
     }
     ensure((size + 1) * k);
     int offset = size * k;

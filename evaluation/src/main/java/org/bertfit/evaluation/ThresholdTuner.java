@@ -44,7 +44,7 @@ public final class ThresholdTuner {
     long predicted = 0;
     for (int i = n - 1; i >= 0; ) {
       double threshold = scores[order[i]];
-      while (i >= 0 && scores[order[i]] == threshold) {
+      while (i >= 0 && Double.compare(scores[order[i]], threshold) == 0) { // advances over NaN too
         tp += buffer.isTarget(order[i], label) ? 1 : 0;
         predicted++;
         i--;

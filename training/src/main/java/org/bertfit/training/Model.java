@@ -8,6 +8,7 @@ import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.ImportReport;
+import org.bertfit.models.checkpoint.UnusedWeights;
 import org.bertfit.models.checkpoint.WeightImporter;
 import org.bertfit.models.device.DeviceReport;
 import org.bertfit.models.io.AtomicDirectory;
@@ -76,12 +77,22 @@ public final class Model implements AutoCloseable {
   }
 
   public static Model fromPretrained(PretrainedModel pretrained, long seed, ConfigProto session) {
+    return fromPretrained(pretrained, seed, session, false);
+  }
+
+  /**
+   * As {@link #fromPretrained(PretrainedModel, long, ConfigProto)}; {@code allowUnused} accepts
+   * checkpoint variables an encoder would read but this one leaves unused ({@link UnusedWeights}).
+   */
+  public static Model fromPretrained(
+      PretrainedModel pretrained, long seed, ConfigProto session, boolean allowUnused) {
     BertConfig config = pretrained.config();
     ModelGraph graph = new ModelGraph(config, session);
     try {
+      WeightImporter importer = new WeightImporter(pretrained.checkpoint(), graph.parameters().parameters());
+      UnusedWeights.check(importer.report(), allowUnused);
       ImportReport report =
-          new WeightImporter(pretrained.checkpoint(), graph.parameters().parameters())
-              .load(graph.session(), graph.parameters(), seed, config.initializerRange());
+          importer.load(graph.session(), graph.parameters(), seed, config.initializerRange());
       return new Model(graph, pretrained.tokenizerJson(), pretrained.vocab(), report);
     } catch (RuntimeException e) {
       graph.close();

@@ -225,15 +225,10 @@ class TrainingBehaviourTest {
           .saveSteps(1).outputDir(dir.resolve("nan")).build();
       assertThatThrownBy(() -> model.fit(train, null, explosive))
           .isInstanceOf(TrainingDivergedException.class)
-          .hasMessageContaining("the training loss is")
-          .hasMessageMatching("(?s).*at step \\d+ \\(epoch 1, batch \\d+\\).*");
+          .hasMessageMatching("(?s)(the training loss|the output of the updated weights).* is"
+              + " (NaN|-?Infinity) at step \\d+;.*");
     }
-    try (var files = Files.list(dir.resolve("nan"))) {
-      List<Path> checkpoints = files.toList();
-      assertThat(checkpoints).isNotEmpty();
-      for (Path c : checkpoints) {
-        Checkpoint.open(c.resolve("variables/variables")).readFloats("classifier/kernel");
-      }
-    }
+    // The first update breaks the weights: the checkpoint after it (saved before) is never written.
+    assertThat(dir.resolve("nan")).doesNotExist();
   }
 }

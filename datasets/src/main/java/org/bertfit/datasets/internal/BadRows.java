@@ -30,6 +30,15 @@ public final class BadRows {
     if (policy == BadInputPolicy.FAIL) {
       throw new BadInputException(reason, file, line, detail);
     }
+    count(reason, line);
+  }
+
+  /** Counts a row that was kept but is worth a look ({@link SkipReason#skips()} false), never throwing. */
+  public void note(SkipReason reason, long line) {
+    count(reason, line);
+  }
+
+  private void count(SkipReason reason, long line) {
     counts.merge(reason, 1, Integer::sum);
     List<Long> kept = lines.computeIfAbsent(reason, r -> new ArrayList<>());
     if (line > 0 && kept.size() < reportedLines) {
@@ -39,7 +48,7 @@ public final class BadRows {
 
   /** Whether any row was rejected so far. */
   public boolean any() {
-    return !counts.isEmpty();
+    return counts.keySet().stream().anyMatch(SkipReason::skips);
   }
 
   public SkipReport report() {

@@ -9,6 +9,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.io.BadInputException;
 import org.bertfit.datasets.io.Column;
@@ -17,11 +19,16 @@ import org.bertfit.datasets.io.SkipReason;
 
 /**
  * CSV and TSV through Commons CSV. Columns are chosen by header name or index; the header and the
- * width of the first row set the shape every row must have.
+ * width of the first row set the shape every row must have. Rows whose quoted field spans lines are
+ * kept and counted ({@link SkipReason#MULTILINE_FIELD}).
  */
 final class CsvSource implements ExampleSource {
   private final String file;
+  private static final Logger LOG = LogManager.getLogger();
+
   private final String kind;
+  private final boolean tabs;
+  private boolean warned;
   private final RowChecker rows;
   private final ReadOptions options;
   private final StrictUtf8Reader input;
@@ -34,10 +41,12 @@ final class CsvSource implements ExampleSource {
   private int label = -1;
   private int needed;
   private long linesRead;
+  private boolean dataRows;
 
   CsvSource(Path path, RowChecker rows, boolean tabs) throws IOException {
     this.file = path.toString();
     this.kind = tabs ? "TSV" : "CSV";
+    this.tabs = tabs;
     this.rows = rows;
     this.options = rows.options();
     this.input = new StrictUtf8Reader(LineReader.openStream(path));
@@ -70,14 +79,23 @@ final class CsvSource implements ExampleSource {
           continue;
         }
       }
+      dataRows = true;
       if (invalid) {
         rows.reject(SkipReason.INVALID_UTF8, file, first, Messages.NOT_UTF8);
         continue;
       }
       Example example = example(record, first);
       if (example != null) {
+        if (last > first) {
+          multiLine(first, last);
+        }
         return example;
       }
+    }
+    if (header != null && !dataRows) {
+      dataRows = true;
+      rows.reject(SkipReason.EMPTY_FILE, file, 0,
+          "a header (" + String.join(", ", header) + ") but no rows: no examples");
     }
     return null;
   }
@@ -180,6 +198,20 @@ final class CsvSource implements ExampleSource {
     }
     List<String> labels = label < 0 ? List.of() : rows.labels(file, line, record.get(label));
     return labels == null ? null : new Example(record.get(text), pairText, List.of(), labels, line);
+  }
+
+  /**
+   * Counts a row whose quoted field spans lines; in TSV, where fields rarely hold line breaks, the
+   * first such row is also a warning: a stray quote merges the rows up to the next one.
+   */
+  private void multiLine(long first, long last) {
+    rows.multiLine(first);
+    if (tabs && !warned) {
+      warned = true;
+      LOG.warn("{} lines {}-{}: a quoted field spans {} lines and they make one example; in TSV"
+          + " that usually means a stray quote (rows with fields over several lines are counted"
+          + " as multiline_field in the skip report)", file, first, last, last - first + 1);
+    }
   }
 
   private static String fields(int n) {

@@ -30,6 +30,11 @@ public final class RowChecker {
     bad.reject(reason, file, line, detail);
   }
 
+  /** Counts a kept row, starting at line {@code first}, whose quoted field spans lines. */
+  public void multiLine(long first) {
+    bad.note(SkipReason.MULTILINE_FIELD, first);
+  }
+
   /** Whether the text (and the pair, unless null) are non-blank; rejects the row otherwise. */
   public boolean textsPresent(String file, long line, String text, String pair) {
     if (text.isBlank()) {

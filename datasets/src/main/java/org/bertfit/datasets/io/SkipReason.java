@@ -2,7 +2,7 @@ package org.bertfit.datasets.io;
 
 import java.util.Locale;
 
-/** Why a row (or a whole file) of labelled input was rejected. */
+/** Why a row (or a whole file) of labelled input was rejected, or kept but worth a look. */
 public enum SkipReason {
   /** The text (or the second text of a pair) is empty or blank. */
   EMPTY_TEXT,
@@ -26,7 +26,17 @@ public enum SkipReason {
    * A row that cannot be parsed: malformed JSON or CSV quoting, several labels in a single-label
    * read.
    */
-  MALFORMED_ROW;
+  MALFORMED_ROW,
+  /**
+   * Not a skip: a row that was kept although a quoted field spans several lines. That is legal CSV,
+   * but a stray quote merges rows the same way, so such rows are counted where people look.
+   */
+  MULTILINE_FIELD;
+
+  /** Whether rows of this reason were left out (all but {@link #MULTILINE_FIELD}). */
+  public boolean skips() {
+    return this != MULTILINE_FIELD;
+  }
 
   /** The reason as written in reports and JSON: {@code empty_text}, {@code unknown_label}, ... */
   public String key() {

@@ -37,10 +37,12 @@ public record SkipReport(Map<SkipReason, Integer> counts, Map<SkipReason, List<L
 
   /**
    * The skips in one line for people, by reason with their first lines: {@code 2 malformed_row
-   * (lines 4, 9), 1 empty_text (line 7)}; "..." when more lines were skipped than kept.
+   * (lines 4, 9), 1 empty_text (line 7)}; "..." when more lines were skipped than kept. Rows kept
+   * ({@link SkipReason#skips()} false) are left out.
    */
   public String summary() {
     return counts.keySet().stream()
+        .filter(SkipReason::skips)
         .map(
             reason -> {
               List<Long> kept = lines(reason);
@@ -59,8 +61,11 @@ public record SkipReport(Map<SkipReason, Integer> counts, Map<SkipReason, List<L
         .collect(Collectors.joining(", "));
   }
 
-  /** Number of skipped rows over all reasons. */
+  /** Number of skipped rows over all reasons (rows kept, as {@link SkipReason#MULTILINE_FIELD}, not counted). */
   public int total() {
-    return counts.values().stream().mapToInt(Integer::intValue).sum();
+    return counts.entrySet().stream()
+        .filter(e -> e.getKey().skips())
+        .mapToInt(Map.Entry::getValue)
+        .sum();
   }
 }

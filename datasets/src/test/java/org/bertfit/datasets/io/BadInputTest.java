@@ -193,7 +193,7 @@ class BadInputTest {
             "empty file (CSV with a header only)",
             "empty.csv",
             "text,label\n",
-            "{f}: empty file: no examples",
+            "{f}: a header (text, label) but no rows: no examples",
             SkipReason.EMPTY_FILE,
             List.of(),
             0),

@@ -1,6 +1,10 @@
 package org.bertfit.evaluation.internal;
 
-/** ROC-AUC and average precision of one binary problem, as scikit-learn computes them. */
+/**
+ * ROC-AUC and average precision of one binary problem, as scikit-learn computes them. Ties are
+ * grouped with {@link Double#compare}, so every loop advances even over NaN (which never equals
+ * itself under {@code ==}); callers reject non-finite scores before ({@code ScoreBuffer}).
+ */
 public final class BinaryCurves {
   private BinaryCurves() {}
 
@@ -16,7 +20,7 @@ public final class BinaryCurves {
     while (i < order.length) {
       int j = i;
       long groupPositives = 0;
-      while (j < order.length && score[order[j]] == score[order[i]]) {
+      while (j < order.length && same(score, order[j], order[i])) {
         groupPositives += positive[order[j]] ? 1 : 0;
         j++;
       }
@@ -51,7 +55,7 @@ public final class BinaryCurves {
     while (i >= 0) {
       int j = i;
       long groupTp = 0;
-      while (j >= 0 && score[order[j]] == score[order[i]]) {
+      while (j >= 0 && same(score, order[j], order[i])) {
         groupTp += positive[order[j]] ? 1 : 0;
         j--;
       }
@@ -61,5 +65,9 @@ public final class BinaryCurves {
       i = j;
     }
     return ap;
+  }
+
+  private static boolean same(double[] score, int a, int b) {
+    return Double.compare(score[a], score[b]) == 0;
   }
 }

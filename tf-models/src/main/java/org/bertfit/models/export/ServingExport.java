@@ -14,7 +14,9 @@ import org.tensorflow.Signature;
 
 /**
  * Exports a bertfit model as a SavedModel that TF Serving serves: written to {@code BASE/VERSION/}
- * through a hidden temporary directory renamed into place, so a crash leaves no partial version.
+ * through a hidden temporary directory renamed into place ({@link AtomicDirectory}), so a crash
+ * leaves no partial version and never loses the previous one; each export first repairs what
+ * interrupted exports left under {@code BASE}.
  *
  * <pre>{@code
  * ExportedModel exported = ServingExport.export(
@@ -105,6 +107,7 @@ public final class ServingExport {
       Path base,
       ExportOptions options) {
     Thresholds thresholds = LabelThresholds.resolve(model.config(), given, thresholdsSource);
+    AtomicDirectory.recover(base); // a version set aside by an interrupted --force comes back first
     Path target = ModelVersions.target(base, options.version());
     AtomicDirectory.write(
         target,

@@ -4,6 +4,7 @@ import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.Checkpoint;
 import org.bertfit.models.checkpoint.ImportReport;
+import org.bertfit.models.checkpoint.UnusedWeights;
 import org.bertfit.models.checkpoint.WeightImporter;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -56,10 +57,20 @@ public final class InferenceModel implements AutoCloseable {
     return this;
   }
 
-  /** Loads weights from a checkpoint; variables it lacks (a new head) are initialised with {@code seed}. */
+  /**
+   * Loads weights from a checkpoint; variables it lacks (a new head) are initialised with {@code
+   * seed}. Encoder variables of the checkpoint that the model leaves unused are an error ({@link
+   * UnusedWeights}).
+   */
   public ImportReport load(Checkpoint checkpoint, long seed) {
-    return new WeightImporter(checkpoint, store.parameters())
-        .load(session, store, seed, config.initializerRange());
+    return load(checkpoint, seed, false);
+  }
+
+  /** As {@link #load(Checkpoint, long)}; {@code allowUnused} accepts unused encoder variables. */
+  public ImportReport load(Checkpoint checkpoint, long seed, boolean allowUnused) {
+    WeightImporter importer = new WeightImporter(checkpoint, store.parameters());
+    UnusedWeights.check(importer.report(), allowUnused);
+    return importer.load(session, store, seed, config.initializerRange());
   }
 
   /** Runs the graph on a batch. */

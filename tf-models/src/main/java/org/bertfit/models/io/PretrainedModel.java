@@ -48,6 +48,12 @@ public record PretrainedModel(
       return new PretrainedModel(
           dir, Kind.BERTFIT_MODEL, model.checkpoint(), withHead(source, base), vocab, tokenizerJson);
     }
+    if (!Files.isRegularFile(dir.resolve("saved_model.pb"))
+        && Files.isRegularFile(dir.resolve(ModelDirectory.CONFIG))) {
+      throw new IllegalArgumentException(dir + " has a config.json but no"
+          + " variables/variables.index: a bertfit model directory without its weights (an"
+          + " interrupted copy?)");
+    }
     if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
       throw new IllegalArgumentException(
           dir + " is neither a TensorFlow SavedModel (no saved_model.pb) nor a bertfit model"

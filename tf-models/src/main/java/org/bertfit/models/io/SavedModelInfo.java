@@ -101,6 +101,10 @@ public record SavedModelInfo(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + pb + ": " + e.getMessage(), e);
     }
+    if (model.getMetaGraphsCount() == 0) {
+      throw new IllegalArgumentException(pb + " is not a valid SavedModel: it holds no meta graph"
+          + " (" + pb.toFile().length() + " bytes)");
+    }
     List<MetaGraph> metaGraphs = new ArrayList<>();
     SortedSet<String> ops = new TreeSet<>();
     for (MetaGraphDef meta : model.getMetaGraphsList()) {
@@ -111,6 +115,9 @@ public record SavedModelInfo(
       for (FunctionDef f : meta.getGraphDef().getLibrary().getFunctionList()) {
         f.getNodeDefList().stream().map(NodeDef::getOp).forEach(ops::add);
       }
+    }
+    if (ops.isEmpty()) {
+      throw new IllegalArgumentException(pb + " is not a valid SavedModel: its graph has no ops");
     }
     SortedMap<String, String> flagged = new TreeMap<>();
     ops.stream().filter(RISKY_OPS::containsKey).forEach(op -> flagged.put(op, RISKY_OPS.get(op)));

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a main class of the test class path in a fresh JVM, its output going to a log file. */
-final class ChildJvm {
+public final class ChildJvm {
   private ChildJvm() {}
 
-  static Process start(Path log, Class<?> main, String... args) throws IOException {
+  public static Process start(Path log, Class<?> main, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -27,7 +27,7 @@ final class ChildJvm {
   }
 
   /** Runs {@code main} to completion; throws with the child's output if it fails or times out. */
-  static void run(Path log, Duration timeout, Class<?> main, String... args)
+  public static void run(Path log, Duration timeout, Class<?> main, String... args)
       throws IOException, InterruptedException {
     Process child = start(log, main, args);
     try {

@@ -6,15 +6,20 @@ import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.graph.Parameter;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 
 /**
  * Small SavedModels shaped like Google's TF-Hub BERT (signature inputs input_ids, input_mask,
@@ -86,6 +91,27 @@ public final class TinySavedModels {
    */
   public static Path modelDirectory(Path dir, BertConfig config, long seed) {
     try (InferenceModel model = InferenceModel.create(config).initialize(seed)) {
+      return write(dir, model);
+    }
+  }
+
+  /**
+   * As {@link #modelDirectory}, but with a NaN classifier bias: a model whose training diverged,
+   * whose every probability is NaN.
+   */
+  public static Path divergedModelDirectory(Path dir, BertConfig config, long seed) {
+    try (InferenceModel model = InferenceModel.create(config).initialize(seed)) {
+      Parameter bias = model.parameters().get("classifier/bias");
+      float[] nan = new float[(int) bias.size()];
+      Arrays.fill(nan, Float.NaN);
+      model.parameters().assign(model.session(), List.of(bias),
+          p -> TFloat32.tensorOf(Shape.of(p.shape()), DataBuffers.of(nan, true, false)));
+      return write(dir, model);
+    }
+  }
+
+  private static Path write(Path dir, InferenceModel model) {
+    try {
       Path vocab = writeVocab(Files.createTempFile("tiny-vocab", ".txt"));
       ModelDirectory.write(dir, model, vocab, TokenizerJson.forVocabFile(vocab, true), false);
       Files.delete(vocab);

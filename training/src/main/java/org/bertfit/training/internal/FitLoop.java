@@ -16,7 +16,6 @@ import org.bertfit.training.FitConfig;
 import org.bertfit.training.History;
 import org.bertfit.training.LogEntry;
 import org.bertfit.training.Strategy;
-import org.bertfit.training.TrainingDivergedException;
 import org.bertfit.training.TrainingState;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.metrics.PassMetrics;
@@ -43,6 +42,7 @@ public final class FitLoop {
   private final DatasetRunner evaluator;
   private final Path vocab;
   private final String tokenizerJson;
+  private final DivergenceGuard guard;
 
   public FitLoop(
       ModelGraph model, FitConfig config, List<Metric> metrics, List<Callback> callbacks,
@@ -54,6 +54,7 @@ public final class FitLoop {
     this.evaluator = new DatasetRunner(model);
     this.vocab = vocab;
     this.tokenizerJson = tokenizerJson;
+    this.guard = new DivergenceGuard(model);
   }
 
   /**
@@ -133,6 +134,7 @@ public final class FitLoop {
         callbacks.forEach(c -> c.onEpochEnd(state));
       }
     }
+    guard.checkWeights(state, "at the end of training");
     if (best != null && state.bestMetric != null) {
       best.restore();
       LOG.info("restored the best weights: step {}, {} = {}", state.bestStep, config.metricForBestModel(), state.bestMetric);
@@ -169,17 +171,13 @@ public final class FitLoop {
       try (Result r = runner.run()) {
         state.sessionNanos += System.nanoTime() - before;
         double loss = ((TFloat32) r.get(0)).getFloat();
-        if (!Double.isFinite(loss)) {
-          throw new TrainingDivergedException(String.format(
-              "the training loss is %s at step %d (epoch %d, batch %d); stopped. Lower the learning"
-                  + " rate or check the data; the last checkpoint written, if any, is intact.",
-              loss, state.globalStep + 1, state.epoch + 1, state.batchesDoneInEpoch + 1));
-        }
+        guard.checkLoss(loss, batch, state);
         window.update(batch.labels(), Floats.of((TFloat32) r.get(1)), loss);
         step.lossSum += loss;
         if (single) {
           step.gradientNorm = ((TFloat32) r.get(2)).getFloat();
           step.learningRate = ((TFloat32) r.get(3)).getFloat();
+          guard.checkGradientNorm(step.gradientNorm, state);
         }
       }
     }
@@ -203,6 +201,7 @@ public final class FitLoop {
         step.gradientNorm = ((TFloat32) r.get(0)).getFloat();
         step.learningRate = ((TFloat32) r.get(1)).getFloat();
       }
+      guard.checkGradientNorm(step.gradientNorm, state);
     }
     state.globalStep++;
     double loss = step.lossSum / step.batches;
@@ -228,6 +227,7 @@ public final class FitLoop {
   private void evaluate(
       TrainingState state, History history, EncodedDataset validation, BestWeights best,
       Checkpoints checkpoints) {
+    guard.checkWeights(state, "before evaluation");
     Map<String, Double> values = new LinkedHashMap<>();
     evaluator.evaluate(
             validation, config.evalBatchSize(), metrics,
@@ -266,6 +266,7 @@ public final class FitLoop {
     if (config.outputDir() == null) {
       throw new IllegalArgumentException("save_strategy " + config.saveStrategy() + " needs an output_dir");
     }
+    guard.checkWeights(state, "before saving a checkpoint");
     Path written = checkpoints.save(config.outputDir(), state, vocab, tokenizerJson, config.saveTotalLimit());
     callbacks.forEach(c -> c.onSave(state, written));
   }

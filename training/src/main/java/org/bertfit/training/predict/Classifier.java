@@ -1,6 +1,5 @@
 package org.bertfit.training.predict;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
@@ -74,8 +73,7 @@ public final class Classifier implements AutoCloseable {
   }
 
   private static void requireAllWeights(ModelFiles files, ImportReport report) {
-    List<String> missing = new ArrayList<>(report.newlyInitialized());
-    missing.addAll(report.mismatchedHead());
+    List<String> missing = report.newlyInitialized();
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
           files.dir()
@@ -83,7 +81,11 @@ public final class Classifier implements AutoCloseable {
               + missing.size()
               + " of the model's variables ("
               + String.join(", ", missing)
-              + "); predictions would come from random weights");
+              + ")"
+              + (report.mismatchedHead().isEmpty()
+                  ? ""
+                  : "; " + String.join("; ", report.mismatchedHead()))
+              + "; predictions would come from random weights");
     }
   }
 

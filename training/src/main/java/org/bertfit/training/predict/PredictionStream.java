@@ -132,6 +132,7 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
       sessionNanos += System.nanoTime() - start;
       int[] indices = batch.indices();
       int width = out.length / indices.length;
+      requireFinite(out, width, indices, next);
       for (int r = 0; r < indices.length; r++) {
         int used = next.wordIds() == null ? k : inputs.length(r) * k;
         rows[indices[r]] = Arrays.copyOfRange(out, r * width, r * width + used);
@@ -145,6 +146,36 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
     window = next;
     probabilities = rows;
     position = 0;
+  }
+
+  /**
+   * Refuses NaN or infinite probabilities (weights that blew up): no label can be read from them,
+   * and argmax would quietly answer the first label.
+   */
+  private static void requireFinite(float[] out, int width, int[] indices, Window window) {
+    Example first = null;
+    float value = 0;
+    int bad = 0;
+    for (int r = 0; r < indices.length; r++) {
+      for (int i = r * width; i < (r + 1) * width; i++) {
+        if (!Float.isFinite(out[i])) {
+          Example e = window.examples().get(indices[r]);
+          if (first == null || e.line() < first.line()) {
+            first = e;
+            value = out[i];
+          }
+          bad++;
+          break;
+        }
+      }
+    }
+    if (first != null) {
+      String text = first.text().length() > 40 ? first.text().substring(0, 40) + "..." : first.text();
+      throw new IllegalStateException("the model outputs " + value + " for the text of line "
+          + first.line() + " ('" + text + "')" + (bad > 1 ? " and " + (bad - 1) + " more" : "")
+          + ": its weights are not finite (did its training diverge?); retrain it with a lower"
+          + " learning rate");
+    }
   }
 
   /** Stops the tokenizing thread and waits for it. */
