@@ -118,25 +118,6 @@ public final class MultiLabelConfusion implements LabelCounts {
     }
   }
 
-  /**
-   * Counts a batch as a training step has it, row-major {@code [batch][numLabels]}: targets are 0/1,
-   * a label is predicted when its probability is at least its threshold.
-   */
-  public void update(float[] yTrue, float[] probabilities, double[] thresholds) {
-    checkWidth(thresholds.length, "thresholds");
-    if (yTrue.length != probabilities.length || yTrue.length % n != 0) {
-      throw new IllegalArgumentException("yTrue (" + yTrue.length + ") and probabilities ("
-          + probabilities.length + ") must both hold batch x " + n + " values");
-    }
-    for (int offset = 0; offset < yTrue.length; offset += n) {
-      beginRow();
-      for (int label = 0; label < n; label++) {
-        cell(label, yTrue[offset + label] != 0, probabilities[offset + label] >= thresholds[label]);
-      }
-      endRow();
-    }
-  }
-
   /** Adds another shard's counts to these. */
   public void merge(MultiLabelConfusion other) {
     if (other.n != n || !Arrays.equals(other.sampleLabels, sampleLabels)) {

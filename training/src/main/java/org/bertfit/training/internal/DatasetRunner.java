@@ -44,9 +44,7 @@ public final class DatasetRunner {
     LabelSet labels = LabelSet.of(model.config().labels());
     Accumulator accumulator = task() == Task.TOKEN_CLASSIFICATION
         ? Accumulator.tagging(labels)
-        : task() == Task.MULTI_LABEL
-            ? Accumulator.multiLabel(labels, decoder.thresholds(), true)
-            : Accumulator.singleLabel(labels, true);
+        : decoder.accumulator(labels, true);
     Pass pass = new Pass(metrics);
     Predictions predictions = run(data, batchSize, (batchLabels, probabilities, loss) -> {
       PredictionBatch batch = PredictionBatches.of(batchLabels, probabilities, labels, decoder);

@@ -71,10 +71,7 @@ public final class EvaluationState {
    */
   public static EvaluationState start(
       Origin origin, Shard shard, List<String> labels, LabelDecoder decoder, boolean keepScores) {
-    LabelSet set = LabelSet.of(labels);
-    return new EvaluationState(origin, shard, decoder.multiLabel()
-        ? Accumulator.multiLabel(set, decoder.thresholds(), keepScores)
-        : Accumulator.singleLabel(set, keepScores));
+    return new EvaluationState(origin, shard, decoder.accumulator(LabelSet.of(labels), keepScores));
   }
 
   /** Counts one prediction against the example's true labels (or tags). */
