@@ -193,8 +193,8 @@ public final class MultiLabelConfusion implements LabelCounts {
     return examples == 0 ? Double.NaN : (double) wrong / ((double) examples * n);
   }
 
-  /** The mean over examples of each example's precision, recall and F1 over {@code labels}. */
-  PrfScores samplesAverage(int[] labels, ZeroDivision zd) {
+  /** The mean over examples of each example's precision, recall and F-beta over {@code labels}. */
+  PrfScores samplesAverage(int[] labels, ZeroDivision zd, double beta) {
     if (!Arrays.equals(labels, sampleLabels)) {
       throw new IllegalArgumentException("the samples average was counted over labels "
           + Arrays.toString(sampleLabels) + ", not " + Arrays.toString(labels));
@@ -212,7 +212,8 @@ public final class MultiLabelConfusion implements LabelCounts {
     double f = 0;
     for (long key : sampleHistogram.sortedKeys()) {
       long count = sampleHistogram.get(key);
-      PrfScores s = PrfScores.fromCounts(key / (base * base), key / base % base, key % base, zd);
+      PrfScores s = PrfScores.fromCounts(key / (base * base), key / base % base, key % base, zd)
+          .withFBeta(beta);
       p += count * s.precision();
       r += count * s.recall();
       f += count * s.f1();

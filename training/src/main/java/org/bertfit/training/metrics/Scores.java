@@ -17,16 +17,19 @@ import org.bertfit.evaluation.ZeroDivision;
  * the accumulator's counts (entity types for a token classifier) through {@link PrecisionRecall}.
  */
 final class Scores {
-  static final Scores PRECISION = new Scores("precision", PrfScores::precision);
-  static final Scores RECALL = new Scores("recall", PrfScores::recall);
-  static final Scores F1 = new Scores("f1", PrfScores::f1);
+  static final Scores PRECISION = new Scores("precision", PrfScores::precision, 1);
+  static final Scores RECALL = new Scores("recall", PrfScores::recall, 1);
+  static final Scores F1 = new Scores("f1", PrfScores::f1, 1);
 
   private final String prefix;
   private final ToDoubleFunction<PrfScores> pick;
+  private final double beta;
 
-  private Scores(String prefix, ToDoubleFunction<PrfScores> pick) {
+  /** @param beta the F-beta that the scores' F field holds */
+  private Scores(String prefix, ToDoubleFunction<PrfScores> pick, double beta) {
     this.prefix = prefix;
     this.pick = pick;
+    this.beta = beta;
   }
 
   /** F-beta, named {@code f2}, {@code f0.5}, ... */
@@ -34,14 +37,15 @@ final class Scores {
     if (!(beta > 0) || Double.isInfinite(beta)) {
       throw new IllegalArgumentException("beta must be a positive number, got " + beta);
     }
-    return new Scores("f" + BigDecimal.valueOf(beta).stripTrailingZeros().toPlainString(), s -> s.fBeta(beta));
+    return new Scores(
+        "f" + BigDecimal.valueOf(beta).stripTrailingZeros().toPlainString(), PrfScores::f1, beta);
   }
 
   Metric averaged(Average average) {
     return AccumulatorMetric.scalar(
         prefix + "_" + average.name().toLowerCase(Locale.ROOT), true, false,
         a -> pick.applyAsDouble(PrecisionRecall.average(
-            a.counts(), PrecisionRecall.allLabels(a.counts()), average, ZeroDivision.ZERO)));
+            a.counts(), PrecisionRecall.allLabels(a.counts()), average, ZeroDivision.ZERO, beta)));
   }
 
   Metric perClass() {
@@ -67,7 +71,7 @@ final class Scores {
   }
 
   private double value(Accumulator a, int id) {
-    return pick.applyAsDouble(PrecisionRecall.of(a.counts(), id, ZeroDivision.ZERO));
+    return pick.applyAsDouble(PrecisionRecall.of(a.counts(), id, ZeroDivision.ZERO).withFBeta(beta));
   }
 
   /** See {@link Metric#parse}. */
