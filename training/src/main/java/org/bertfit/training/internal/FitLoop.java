@@ -66,13 +66,13 @@ public final class FitLoop {
 
   /**
    * Whether a higher value of the monitored metric is better: as configured, else as the compiled
-   * metric that logs it says, else lower for a loss.
+   * metric of that name says, else lower for a loss.
    */
   private boolean higherIsBetter() {
     String name = config.metricForBestModel().replaceFirst("^eval_", "");
     if (config.greaterIsBetter() == null) {
       for (Metric m : metrics) {
-        if (m.results().containsKey(name) || m.name().equals(name)) {
+        if (m.name().equals(name)) {
           return m.higherIsBetter();
         }
       }
