@@ -2,10 +2,15 @@ package org.bertfit.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.evaluation.Accumulator;
@@ -18,15 +23,17 @@ import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.ZeroDivision;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
+import org.bertfit.training.callbacks.CsvLogger;
 import org.bertfit.training.callbacks.EarlyStopping;
+import org.bertfit.training.callbacks.TensorBoard;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A metric written here, on the {@link Metric} contract alone, drives {@code fit}: it is logged,
- * stops training early and picks the weights kept; at every evaluation its value and the built-in
+ * A metric written here, on the {@link Metric} contract alone, drives {@code fit}: it is logged
+ * (history, CSV, TensorBoard), stops training early and picks the weights kept; at every evaluation its value and the built-in
  * macro F1 equal what the evaluation module gives on the model's own predictions at that moment.
  */
 class CustomMetricTest {
@@ -98,7 +105,7 @@ class CustomMetricTest {
   }
 
   @Test
-  void stopsEarlyAndKeepsTheBestModelByAMetricOfItsOwn() {
+  void isLoggedStopsEarlyAndKeepsTheBestModel() throws IOException {
     String tokenizer = SyntheticData.tokenizerJson(dir);
     BertConfig config = SyntheticData.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3);
     EncodedDataset train = SyntheticData.encode(SyntheticData.singleLabel(240, 3, 1), tokenizer, config.labels());
@@ -118,7 +125,8 @@ class CustomMetricTest {
       };
       FitConfig fit = FitConfig.builder().epochs(12).batchSize(16).learningRate(1e-3).loggingSteps(5)
           .loadBestModelAtEnd(true).metricForBestModel(metric.name()).build();
-      History history = model.fit(train, validation, fit, reference, new EarlyStopping(metric, 2, 0.0));
+      History history = model.fit(train, validation, fit, reference, new EarlyStopping(metric, 2, 0.0),
+          new CsvLogger(dir.resolve("log.csv")), new TensorBoard(dir.resolve("tensorboard")));
 
       List<Double> logged = history.values("eval_recall_bad_at_p90");
       assertThat(history.values("recall_bad_at_p90")).isNotEmpty();
@@ -131,6 +139,12 @@ class CustomMetricTest {
       double best = logged.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
       int bestIndex = logged.indexOf(best);
       assertThat(logged).hasSize(bestIndex + 1 + 2); // two evaluations without improvement, then stop
+      assertThat(Files.readAllLines(dir.resolve("log.csv")).get(0).split(","))
+          .contains("recall_bad_at_p90", "eval_recall_bad_at_p90");
+      try (Stream<Path> events = Files.walk(dir.resolve("tensorboard"))) {
+        assertThat(events.filter(Files::isRegularFile).map(CustomMetricTest::latin1))
+            .anyMatch(text -> text.contains("eval/recall_bad_at_p90"));
+      }
       // the weights kept are those of the best evaluation, not the last (their predictions differ)
       assertThat(reference(model, validation, truth, labels)).isEqualTo(references.get(bestIndex))
           .isNotEqualTo(references.get(references.size() - 1));
@@ -151,6 +165,14 @@ class CustomMetricTest {
         "eval_f1_macro",
         predicted.report(evaluator).classification().average(Average.MACRO).orElseThrow().f1(),
         "probability_sum", scored(predicted.scores()).stream().mapToDouble(s -> s[0]).sum());
+  }
+
+  private static String latin1(Path file) {
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Accumulator accumulate(Predictions predictions, int[] truth, LabelSet labels) {
