@@ -151,7 +151,8 @@ public final class Model implements AutoCloseable {
   public Evaluation evaluate(EncodedDataset data, int batchSize, double[] thresholds) {
     requireCompiled();
     checkLabels(data);
-    return new DatasetRunner(graph).evaluate(data, batchSize, metrics, thresholds);
+    DatasetRunner runner = new DatasetRunner(graph);
+    return runner.evaluate(data, batchSize, metrics, runner.decoder(thresholds));
   }
 
   /** Logits and probabilities for every example, in dataset order. */

@@ -36,11 +36,10 @@ public final class DatasetRunner {
    * Loss, metrics, the accumulated counts and scores, and predictions on labelled data (a loss
    * must be set).
    *
-   * @param thresholds the decision threshold of each label, for multi-label models
+   * @param decoder decides each example's labels (see {@link #decoder})
    */
   public Evaluation evaluate(
-      EncodedDataset data, int batchSize, List<Metric> metrics, double[] thresholds) {
-    LabelDecoder decoder = decoder(thresholds);
+      EncodedDataset data, int batchSize, List<Metric> metrics, LabelDecoder decoder) {
     LabelSet labels = LabelSet.of(model.config().labels());
     Accumulator accumulator = task() == Task.TOKEN_CLASSIFICATION
         ? Accumulator.tagging(labels)
@@ -55,7 +54,7 @@ public final class DatasetRunner {
   }
 
   /** Decides a batch's labels: argmax, or for a multi-label model the thresholds (label order). */
-  LabelDecoder decoder(double[] thresholds) {
+  public LabelDecoder decoder(double[] thresholds) {
     return task() == Task.MULTI_LABEL
         ? LabelDecoder.thresholds(new Thresholds(model.config().labels(), thresholds))
         : LabelDecoder.argmax(model.config().numLabels());

@@ -46,7 +46,6 @@ public final class FitLoop {
   private final Path vocab;
   private final String tokenizerJson;
   private final LabelSet labels;
-  private final double[] thresholds;
   private final LabelDecoder decoder;
 
   public FitLoop(
@@ -60,8 +59,7 @@ public final class FitLoop {
     this.vocab = vocab;
     this.tokenizerJson = tokenizerJson;
     this.labels = LabelSet.of(model.config().labels());
-    this.thresholds = Thresholds.uniform(labels, config.threshold()).values();
-    this.decoder = evaluator.decoder(thresholds);
+    this.decoder = evaluator.decoder(Thresholds.uniform(labels, config.threshold()).values());
   }
 
   /**
@@ -251,7 +249,7 @@ public final class FitLoop {
       TrainingState state, History history, EncodedDataset validation, BestWeights best,
       Checkpoints checkpoints) {
     Map<String, Double> values = new LinkedHashMap<>();
-    evaluator.evaluate(validation, config.evalBatchSize(), metrics, thresholds)
+    evaluator.evaluate(validation, config.evalBatchSize(), metrics, decoder)
         .metrics()
         .forEach((name, value) -> values.put("eval_" + name, value));
     record(state, history, new LogEntry(state.globalStep, state.epochProgress(), "eval", values));
