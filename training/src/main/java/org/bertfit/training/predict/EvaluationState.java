@@ -220,35 +220,47 @@ public final class EvaluationState {
 
   /** Writes the state as JSON. */
   public void save(Path file) {
-    Saved saved = new Saved(VERSION, origin, shard, counts.state());
     try {
-      JSON.writeValue(file.toFile(), saved);
+      Files.writeString(file, toJson(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
+  /** The state as JSON, as {@link #save} writes it. */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(new Saved(VERSION, origin, shard, counts.state()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an evaluation state: " + e.getMessage(), e);
+    }
+  }
+
   /** Reads a state that {@link #save} wrote. */
   public static EvaluationState load(Path file) {
-    Saved s;
     try {
-      s = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Saved.class);
+      return fromJson(Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": no such file", e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          file + ": not an evaluation state: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    if (s.version() != VERSION) {
-      throw new IllegalArgumentException(
-          file + ": evaluation state version " + s.version() + "; this bertfit reads " + VERSION);
-    }
-    try {
-      return new EvaluationState(s.origin(), s.shard(), Accumulator.fromState(s.counts()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Reads a state that {@link #toJson} wrote. */
+  public static EvaluationState fromJson(String json) {
+    Saved s;
+    try {
+      s = JSON.readValue(json, Saved.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not an evaluation state: " + e.getOriginalMessage(), e);
+    }
+    if (s.version() != VERSION) {
+      throw new IllegalArgumentException(
+          "evaluation state version " + s.version() + "; this bertfit reads " + VERSION);
+    }
+    return new EvaluationState(s.origin(), s.shard(), Accumulator.fromState(s.counts()));
   }
 }
