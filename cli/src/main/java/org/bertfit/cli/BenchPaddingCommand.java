@@ -125,11 +125,11 @@ final class BenchPaddingCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       model.fit(train, null, mode.fit());
       double samples = train.size() / ((System.nanoTime() - t0) / 1e9);
-      var metrics = model.evaluate(score, 32, 0.5).metrics();
+      var metrics = model.evaluate(score, 32, Thresholds.DEFAULT).metrics();
       // a short run leaves most probabilities under 0.5: F1 with per-label thresholds tuned on the
       // other half of dev compares too
-      Thresholds tuned = new ThresholdTuner(0.5)
-          .tune(model.evaluate(tune, 32, 0.5).scores(), LabelSet.of(model.config().labels()));
+      Thresholds tuned = new ThresholdTuner(Thresholds.DEFAULT)
+          .tune(model.evaluate(tune, 32, Thresholds.DEFAULT).scores(), LabelSet.of(model.config().labels()));
       double tunedMacro = model.evaluate(score, 32, tuned.values()).metrics().get("f1_macro");
       spec.commandLine().getOut().printf(
           "padding %-18s samples_per_s=%.2f dev_f1_micro=%.4f dev_f1_macro=%.4f dev_f1_macro_tuned=%.4f%n",

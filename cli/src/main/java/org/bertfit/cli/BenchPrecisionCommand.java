@@ -15,6 +15,7 @@ import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.Average;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.bench.ForwardBenchmark;
 import org.bertfit.models.device.Device;
@@ -143,7 +144,7 @@ final class BenchPrecisionCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         model.fit(trainSet, null, fit);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double f1 = model.evaluate(validation, 32, 0.5).metrics().get("f1_macro");
+        double f1 = model.evaluate(validation, 32, Thresholds.DEFAULT).metrics().get("f1_macro");
         out.printf("fine-tune %-5s %d texts, 1 epoch: samples_per_s=%.2f validation_f1_macro=%.4f%n",
             mode, trainSet.size(), trainSet.size() / seconds, f1);
         out.flush();

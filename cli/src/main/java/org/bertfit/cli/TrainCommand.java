@@ -180,7 +180,7 @@ final class TrainCommand implements Callable<Integer> {
     if (config.problemType() != ProblemType.MULTI_LABEL_CLASSIFICATION) {
       throw new IllegalArgumentException("--tune-thresholds is for multi-label data");
     }
-    Thresholds thresholds = new ThresholdTuner(0.5).tune(evaluation.scores(), LabelSet.of(config.labels()));
+    Thresholds thresholds = new ThresholdTuner(Thresholds.DEFAULT).tune(evaluation.scores(), LabelSet.of(config.labels()));
     thresholds.save(out.resolve(ServingExport.THRESHOLDS));
     return thresholds;
   }

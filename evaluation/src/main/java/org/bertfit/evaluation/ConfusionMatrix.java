@@ -82,28 +82,6 @@ public final class ConfusionMatrix implements LabelCounts {
     }
   }
 
-  /**
-   * Counts a batch given as scores (logits or probabilities), row-major {@code [batch][numClasses]}:
-   * the predicted class is the first highest score, as numpy's argmax.
-   */
-  public void updateFromScores(int[] yTrue, float[] scores) {
-    if (scores.length != yTrue.length * n) {
-      throw new IllegalArgumentException(
-          "scores has " + scores.length + " values; expected " + yTrue.length + " x " + n);
-    }
-    for (int i = 0; i < yTrue.length; i++) {
-      int best = 0;
-      int offset = i * n;
-      for (int c = 1; c < n; c++) {
-        if (scores[offset + c] > scores[offset + best]) {
-          best = c;
-        }
-      }
-      check(yTrue[i], "yTrue[" + i + "]");
-      counts[yTrue[i] * n + best]++;
-    }
-  }
-
   /** Adds another shard's counts to these. */
   public void merge(ConfusionMatrix other) {
     if (other.n != n) {

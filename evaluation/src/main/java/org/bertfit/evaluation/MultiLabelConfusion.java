@@ -118,25 +118,6 @@ public final class MultiLabelConfusion implements LabelCounts {
     }
   }
 
-  /**
-   * Counts a batch as a training step has it, row-major {@code [batch][numLabels]}: targets are 0/1,
-   * a label is predicted when its probability is at least its threshold.
-   */
-  public void update(float[] yTrue, float[] probabilities, double[] thresholds) {
-    checkWidth(thresholds.length, "thresholds");
-    if (yTrue.length != probabilities.length || yTrue.length % n != 0) {
-      throw new IllegalArgumentException("yTrue (" + yTrue.length + ") and probabilities ("
-          + probabilities.length + ") must both hold batch x " + n + " values");
-    }
-    for (int offset = 0; offset < yTrue.length; offset += n) {
-      beginRow();
-      for (int label = 0; label < n; label++) {
-        cell(label, yTrue[offset + label] != 0, probabilities[offset + label] >= thresholds[label]);
-      }
-      endRow();
-    }
-  }
-
   /** Adds another shard's counts to these. */
   public void merge(MultiLabelConfusion other) {
     if (other.n != n || !Arrays.equals(other.sampleLabels, sampleLabels)) {
@@ -212,8 +193,8 @@ public final class MultiLabelConfusion implements LabelCounts {
     return examples == 0 ? Double.NaN : (double) wrong / ((double) examples * n);
   }
 
-  /** The mean over examples of each example's precision, recall and F1 over {@code labels}. */
-  PrfScores samplesAverage(int[] labels, ZeroDivision zd) {
+  /** The mean over examples of each example's precision, recall and F-beta over {@code labels}. */
+  PrfScores samplesAverage(int[] labels, ZeroDivision zd, double beta) {
     if (!Arrays.equals(labels, sampleLabels)) {
       throw new IllegalArgumentException("the samples average was counted over labels "
           + Arrays.toString(sampleLabels) + ", not " + Arrays.toString(labels));
@@ -231,7 +212,8 @@ public final class MultiLabelConfusion implements LabelCounts {
     double f = 0;
     for (long key : sampleHistogram.sortedKeys()) {
       long count = sampleHistogram.get(key);
-      PrfScores s = PrfScores.fromCounts(key / (base * base), key / base % base, key % base, zd);
+      PrfScores s = PrfScores.fromCounts(key / (base * base), key / base % base, key % base, zd)
+          .withFBeta(beta);
       p += count * s.precision();
       r += count * s.recall();
       f += count * s.f1();

@@ -27,9 +27,14 @@ public final class PrecisionRecall {
 
   /** Scores of each selected label, in the order given. */
   public static List<PrfScores> perLabel(LabelCounts counts, int[] labels, ZeroDivision zd) {
+    return perLabel(counts, labels, zd, 1);
+  }
+
+  private static List<PrfScores> perLabel(
+      LabelCounts counts, int[] labels, ZeroDivision zd, double beta) {
     List<PrfScores> out = new ArrayList<>(labels.length);
     for (int label : labels) {
-      out.add(of(counts, label, zd));
+      out.add(of(counts, label, zd).withFBeta(beta));
     }
     return out;
   }
@@ -45,6 +50,16 @@ public final class PrecisionRecall {
    */
   public static PrfScores average(
       LabelCounts counts, int[] labels, Average average, ZeroDivision zd) {
+    return average(counts, labels, average, zd, 1);
+  }
+
+  /**
+   * As {@link #average(LabelCounts, int[], Average, ZeroDivision)}, with F-beta in place of F1:
+   * averaged as scikit-learn's {@code fbeta_score} averages it (the F-beta of each label, or of
+   * each example, averaged; micro: of the pooled counts).
+   */
+  public static PrfScores average(
+      LabelCounts counts, int[] labels, Average average, ZeroDivision zd, double beta) {
     long support = 0;
     long predicted = 0;
     long tp = 0;
@@ -55,19 +70,19 @@ public final class PrecisionRecall {
     }
     switch (average) {
       case MICRO:
-        return PrfScores.fromCounts(tp, predicted, support, zd);
+        return PrfScores.fromCounts(tp, predicted, support, zd).withFBeta(beta);
       case SAMPLES:
         if (!(counts instanceof MultiLabelConfusion multiLabel)) {
           throw new IllegalArgumentException("the samples average needs multi-label counts");
         }
-        return multiLabel.samplesAverage(labels, zd);
+        return multiLabel.samplesAverage(labels, zd, beta);
       case WEIGHTED:
         if (support == 0) {
           return weightedWithoutSupport(predicted, zd);
         }
-        return mean(perLabel(counts, labels, zd), support, true);
+        return mean(perLabel(counts, labels, zd, beta), support, true);
       default:
-        return mean(perLabel(counts, labels, zd), support, false);
+        return mean(perLabel(counts, labels, zd, beta), support, false);
     }
   }
 

@@ -118,6 +118,11 @@ public final class ScoreBuffer {
     size += other.size;
   }
 
+  /** Forgets every example. */
+  public void reset() {
+    size = 0;
+  }
+
   public int size() {
     return size;
   }

@@ -12,6 +12,9 @@ import org.bertfit.evaluation.internal.Json;
  * probability is at least {@code values[i]}. Saved beside the model as {@code thresholds.json}.
  */
 public record Thresholds(List<String> labels, double[] values) {
+  /** The threshold of a label when nothing else is said: the usual sigmoid cut. */
+  public static final double DEFAULT = 0.5;
+
   public Thresholds {
     labels = List.copyOf(labels);
     values = values.clone();
@@ -21,7 +24,7 @@ public record Thresholds(List<String> labels, double[] values) {
     }
   }
 
-  /** The same threshold for every label (0.5 is the usual sigmoid cut). */
+  /** The same threshold for every label ({@link #DEFAULT} is the usual one). */
   public static Thresholds uniform(LabelSet labels, double value) {
     double[] values = new double[labels.size()];
     java.util.Arrays.fill(values, value);

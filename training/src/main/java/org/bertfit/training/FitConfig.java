@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.training.optimizers.LearningRateSchedule;
 
 /**
@@ -169,7 +170,7 @@ public record FitConfig(
     private Boolean greaterIsBetter;
     private Path outputDir;
     private boolean freezeEncoder;
-    private double threshold = 0.5;
+    private double threshold = Thresholds.DEFAULT;
     private int earlyStoppingPatience;
     private double earlyStoppingThreshold;
     private int bucketWindow;

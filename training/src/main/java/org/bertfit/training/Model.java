@@ -22,7 +22,6 @@ import org.bertfit.training.losses.Loss;
 import org.bertfit.training.losses.SparseCategoricalCrossEntropy;
 import org.bertfit.training.losses.TokenCrossEntropy;
 import org.bertfit.training.metrics.Metric;
-import org.bertfit.training.metrics.PassMetrics;
 import org.bertfit.training.optimizers.Optimizer;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
@@ -115,7 +114,10 @@ public final class Model implements AutoCloseable {
     };
   }
 
-  /** Sets the optimizer, the loss (which must suit the head) and the metrics to log. */
+  /**
+   * Sets the optimizer, the loss (which must suit the head) and the metrics to log: built-ins such
+   * as {@link Metric#f1} or metrics of one's own (see {@link Metric}).
+   */
   public Model compile(Optimizer optimizer, Loss loss, List<Metric> metrics) {
     graph.setLoss(loss);
     this.optimizer = optimizer;
@@ -152,14 +154,17 @@ public final class Model implements AutoCloseable {
    * @param threshold multi-label decision threshold, the same for every label
    */
   public Evaluation evaluate(EncodedDataset data, int batchSize, double threshold) {
-    return evaluate(data, batchSize, PassMetrics.uniform(threshold, config().numLabels()));
+    double[] thresholds = new double[config().numLabels()];
+    Arrays.fill(thresholds, threshold);
+    return evaluate(data, batchSize, thresholds);
   }
 
   /** As {@link #evaluate(EncodedDataset, int, double)}, with one threshold per label (in label order). */
   public Evaluation evaluate(EncodedDataset data, int batchSize, double[] thresholds) {
     requireCompiled();
     checkLabels(data);
-    return new DatasetRunner(graph).evaluate(data, batchSize, metrics, thresholds);
+    DatasetRunner runner = new DatasetRunner(graph);
+    return runner.evaluate(data, batchSize, metrics, runner.decoder(thresholds));
   }
 
   /** Logits and probabilities for every example, in dataset order. */

@@ -8,13 +8,10 @@ import org.bertfit.models.ProblemType;
 
 /** The decision thresholds a multi-label export applies, checked against the model's labels. */
 public final class LabelThresholds {
-  /** The threshold of a label that has none saved: the usual sigmoid cut. */
-  static final double DEFAULT = 0.5;
-
   private LabelThresholds() {}
 
   /**
-   * {@code given} in the model's label order, {@value #DEFAULT} for every label when it is {@code
+   * {@code given} in the model's label order, {@value Thresholds#DEFAULT} for every label when it is {@code
    * null}; {@code null} for models that are not multi-label.
    *
    * @param source names the thresholds in error messages
@@ -31,7 +28,7 @@ public final class LabelThresholds {
     }
     List<String> labels = config.labels();
     if (given == null) {
-      return Thresholds.uniform(LabelSet.of(labels), DEFAULT);
+      return Thresholds.uniform(LabelSet.of(labels), Thresholds.DEFAULT);
     }
     for (String label : given.labels()) {
       if (!labels.contains(label)) {

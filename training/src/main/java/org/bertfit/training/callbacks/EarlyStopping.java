@@ -3,6 +3,7 @@ package org.bertfit.training.callbacks;
 import java.util.Map;
 import org.bertfit.training.Callback;
 import org.bertfit.training.TrainingState;
+import org.bertfit.training.metrics.Metric;
 
 /**
  * Stops training when a validation metric has not improved by more than {@code minDelta} for
@@ -16,6 +17,11 @@ public record EarlyStopping(String monitor, int patience, double minDelta, boole
     implements Callback {
   private static final String BEST = "early_stopping.best";
   private static final String WAIT = "early_stopping.wait";
+
+  /** Monitors a compiled metric's validation value, in the direction the metric says. */
+  public EarlyStopping(Metric metric, int patience, double minDelta) {
+    this("eval_" + metric.name(), patience, minDelta, metric.higherIsBetter());
+  }
 
   public EarlyStopping {
     if (patience < 1 || !(minDelta >= 0)) {

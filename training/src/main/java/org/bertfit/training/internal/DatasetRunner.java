@@ -2,14 +2,20 @@ package org.bertfit.training.internal;
 
 import java.util.List;
 import org.bertfit.datasets.Batch;
+import org.bertfit.datasets.BatchLabels;
 import org.bertfit.datasets.BatchOptions;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
+import org.bertfit.evaluation.Accumulator;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.PredictionBatch;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.Floats;
 import org.bertfit.training.Evaluation;
 import org.bertfit.training.Predictions;
 import org.bertfit.training.metrics.Metric;
-import org.bertfit.training.metrics.PassMetrics;
+import org.bertfit.training.predict.LabelDecoder;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -26,14 +32,41 @@ public final class DatasetRunner {
     this.model = model;
   }
 
-  /** Loss, metrics, counts and predictions on labelled data (a loss must be set). */
+  /**
+   * Loss, metrics, the accumulated counts and scores, and predictions on labelled data (a loss
+   * must be set).
+   *
+   * @param decoder decides each example's labels (see {@link #decoder})
+   */
   public Evaluation evaluate(
-      EncodedDataset data, int batchSize, List<Metric> metrics, double[] thresholds) {
-    PassMetrics pass =
-        new PassMetrics(ModelGraph.taskOf(model.config()), model.config().labels(), thresholds, true);
-    Predictions predictions = run(data, batchSize, pass);
-    return new Evaluation(
-        pass.results(metrics), model.config().labels(), pass.counts(), pass.scores(), predictions);
+      EncodedDataset data, int batchSize, List<Metric> metrics, LabelDecoder decoder) {
+    LabelSet labels = LabelSet.of(model.config().labels());
+    Accumulator accumulator = task() == Task.TOKEN_CLASSIFICATION
+        ? Accumulator.tagging(labels)
+        : decoder.accumulator(labels, true);
+    Pass pass = new Pass(metrics);
+    Predictions predictions = run(data, batchSize, (batchLabels, probabilities, loss) -> {
+      PredictionBatch batch = PredictionBatches.of(batchLabels, probabilities, labels, decoder);
+      accumulator.update(batch);
+      pass.update(batch, loss);
+    });
+    return new Evaluation(pass.values(), accumulator, predictions);
+  }
+
+  /** Decides a batch's labels: argmax, or for a multi-label model the thresholds (label order). */
+  public LabelDecoder decoder(double[] thresholds) {
+    return task() == Task.MULTI_LABEL
+        ? LabelDecoder.thresholds(new Thresholds(model.config().labels(), thresholds))
+        : LabelDecoder.argmax(model.config().numLabels());
+  }
+
+  private Task task() {
+    return ModelGraph.taskOf(model.config());
+  }
+
+  /** Receives each batch's labels, probabilities and mean loss. */
+  interface BatchSink {
+    void accept(BatchLabels labels, float[] probabilities, double meanLoss);
   }
 
   /** Predictions for every example (labels, if any, are not needed). */
@@ -41,7 +74,7 @@ public final class DatasetRunner {
     return run(data, batchSize, null);
   }
 
-  private Predictions run(EncodedDataset data, int batchSize, PassMetrics pass) {
+  private Predictions run(EncodedDataset data, int batchSize, BatchSink pass) {
     int n = data.size();
     int labels = model.config().numLabels();
     float[][] logits = new float[n][];
@@ -71,7 +104,7 @@ public final class DatasetRunner {
                 java.util.Arrays.copyOfRange(batchProbabilities, row * width, row * width + used);
           }
           if (pass != null) {
-            pass.update(batch.labels(), batchProbabilities, ((TFloat32) r.get(2)).getFloat());
+            pass.accept(batch.labels(), batchProbabilities, ((TFloat32) r.get(2)).getFloat());
             float[] perExample = Floats.of((TFloat32) r.get(3));
             for (int row = 0; row < batch.size(); row++) {
               losses[batch.indices()[row]] = perExample[row];

@@ -9,6 +9,8 @@ import org.apache.logging.log4j.Logger;
 import org.bertfit.datasets.Batch;
 import org.bertfit.datasets.BatchOptions;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.Floats;
 import org.bertfit.training.Callback;
@@ -18,9 +20,9 @@ import org.bertfit.training.LogEntry;
 import org.bertfit.training.Strategy;
 import org.bertfit.training.TrainingState;
 import org.bertfit.training.metrics.Metric;
-import org.bertfit.training.metrics.PassMetrics;
 import org.bertfit.training.optimizers.LearningRateSchedule;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.predict.LabelDecoder;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -43,6 +45,8 @@ public final class FitLoop {
   private final Path vocab;
   private final String tokenizerJson;
   private final DivergenceGuard guard;
+  private final LabelSet labels;
+  private final LabelDecoder decoder;
 
   public FitLoop(
       ModelGraph model, FitConfig config, List<Metric> metrics, List<Callback> callbacks,
@@ -55,6 +59,24 @@ public final class FitLoop {
     this.vocab = vocab;
     this.tokenizerJson = tokenizerJson;
     this.guard = new DivergenceGuard(model);
+    this.labels = LabelSet.of(model.config().labels());
+    this.decoder = evaluator.decoder(Thresholds.uniform(labels, config.threshold()).values());
+  }
+
+  /**
+   * Whether a higher value of the monitored metric is better: as configured, else as the compiled
+   * metric of that name says, else lower for a loss.
+   */
+  private boolean higherIsBetter() {
+    String name = config.metricForBestModel().replaceFirst("^eval_", "");
+    if (config.greaterIsBetter() == null) {
+      for (Metric m : metrics) {
+        if (m.name().equals(name)) {
+          return m.higherIsBetter();
+        }
+      }
+    }
+    return config.higherIsBetter();
   }
 
   /**
@@ -95,8 +117,7 @@ public final class FitLoop {
     if (best != null && state.bestMetric != null) {
       best.loadFrom(resumeFrom.getParent().resolve(Checkpoints.PREFIX + state.bestStep));
     }
-    PassMetrics window =
-        new PassMetrics(ModelGraph.taskOf(model.config()), model.config().labels(), config.threshold());
+    Pass window = new Pass(metrics);
     LOG.info("{}", model.device().line());
     LOG.info(
         "training {} examples, {} steps ({} per epoch, batch {} x {} accumulation), {} trainable parameters",
@@ -152,7 +173,7 @@ public final class FitLoop {
     double learningRate = Double.NaN;
   }
 
-  private void trainOn(Batch batch, TrainOps ops, TrainingState state, PassMetrics window, StepTotals step) {
+  private void trainOn(Batch batch, TrainOps ops, TrainingState state, Pass window, StepTotals step) {
     boolean single = ops.accumulationSteps() == 1;
     try (BatchTensors inputs = new BatchTensors(batch.inputs());
         Tensor labels = Feeds.labels(batch.labels());
@@ -172,7 +193,8 @@ public final class FitLoop {
         state.sessionNanos += System.nanoTime() - before;
         double loss = ((TFloat32) r.get(0)).getFloat();
         guard.checkLoss(loss, batch, state);
-        window.update(batch.labels(), Floats.of((TFloat32) r.get(1)), loss);
+        window.update(
+            PredictionBatches.of(batch.labels(), Floats.of((TFloat32) r.get(1)), this.labels, decoder), loss);
         step.lossSum += loss;
         if (single) {
           step.gradientNorm = ((TFloat32) r.get(2)).getFloat();
@@ -187,7 +209,7 @@ public final class FitLoop {
   }
 
   private void finishStep(
-      TrainOps ops, TrainingState state, StepTotals step, PassMetrics window, History history,
+      TrainOps ops, TrainingState state, StepTotals step, Pass window, History history,
       EncodedDataset validation, BestWeights best, Checkpoints checkpoints) {
     if (ops.accumulationSteps() > 1) {
       long before = System.nanoTime();
@@ -207,7 +229,7 @@ public final class FitLoop {
     double loss = step.lossSum / step.batches;
     callbacks.forEach(c -> c.onStepEnd(state, step.examples, loss, step.learningRate));
     if (config.loggingSteps() > 0 && state.globalStep % config.loggingSteps() == 0) {
-      Map<String, Double> values = new LinkedHashMap<>(window.results(metrics));
+      Map<String, Double> values = new LinkedHashMap<>(window.values());
       values.put("learning_rate", step.learningRate);
       values.put("grad_norm", step.gradientNorm);
       LogEntry entry = new LogEntry(state.globalStep, state.epochProgress(), "train", values);
@@ -229,9 +251,7 @@ public final class FitLoop {
       Checkpoints checkpoints) {
     guard.checkWeights(state, "before evaluation");
     Map<String, Double> values = new LinkedHashMap<>();
-    evaluator.evaluate(
-            validation, config.evalBatchSize(), metrics,
-            PassMetrics.uniform(config.threshold(), model.config().numLabels()))
+    evaluator.evaluate(validation, config.evalBatchSize(), metrics, decoder)
         .metrics()
         .forEach((name, value) -> values.put("eval_" + name, value));
     record(state, history, new LogEntry(state.globalStep, state.epochProgress(), "eval", values));
@@ -242,8 +262,7 @@ public final class FitLoop {
           "metric_for_best_model '" + config.metricForBestModel() + "' is not among the evaluation's "
               + values.keySet());
     }
-    if (state.bestMetric == null
-        || (config.higherIsBetter() ? value > state.bestMetric : value < state.bestMetric)) {
+    if (state.bestMetric == null || (higherIsBetter() ? value > state.bestMetric : value < state.bestMetric)) {
       state.bestMetric = value;
       state.bestStep = state.globalStep;
       if (best != null) {

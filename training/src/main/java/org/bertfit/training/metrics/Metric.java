@@ -1,100 +1,125 @@
 package org.bertfit.training.metrics;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.bertfit.evaluation.Accumulator;
 import org.bertfit.evaluation.Average;
-import org.bertfit.evaluation.LabelCounts;
-import org.bertfit.evaluation.PrecisionRecall;
-import org.bertfit.evaluation.ZeroDivision;
+import org.bertfit.evaluation.PredictionBatch;
+import org.bertfit.evaluation.RankingMetrics;
 
 /**
- * A figure logged during training and validation, computed from the counts that the evaluation
- * module accumulates (one implementation of the arithmetic; zero divisions count as 0). Averaged
- * metrics give one value named like {@code f1_macro}; {@code average == null} gives one value per
- * class, named like {@code f1_joy}.
+ * A figure that {@code fit} logs for each training window and each validation run, Keras style:
+ * {@link #update} with each batch of predictions and labels, {@link #result}, {@link #reset}, and
+ * {@link #merge} the state of another instance. Pass metrics to {@code Model.compile}; their values
+ * land in {@code History}, the CSV log and TensorBoard under {@link #name()} (prefixed {@code eval_}
+ * for validation), and can pick the best model and stop training early.
+ *
+ * <p>The built-ins are computed from the evaluation module's {@link Accumulator}, so the F1 that
+ * {@code fit} logs is the F1 of the final report. Zero divisions count as 0. A metric of one's own
+ * can be a function of that accumulator ({@link #of}) or implement this interface.
  */
-public record Metric(Kind kind, Average average) {
-  /** What is measured. */
-  public enum Kind {
-    ACCURACY,
-    PRECISION,
-    RECALL,
-    F1
+public interface Metric {
+  /** The name its value is logged under, e.g. {@code f1_macro}. */
+  String name();
+
+  /** Whether larger values are better (for the best model and early stopping). */
+  default boolean higherIsBetter() {
+    return true;
   }
 
-  public static Metric accuracy() {
-    return new Metric(Kind.ACCURACY, null);
+  /** Counts a batch. */
+  void update(PredictionBatch batch);
+
+  /** The value of what was counted since the last reset; NaN before any batch. */
+  double result();
+
+  /**
+   * Every value the metric logs: by default {@link #name()} with {@link #result()}; a per-class
+   * metric gives one value per class.
+   */
+  default Map<String, Double> results() {
+    return Map.of(name(), result());
   }
 
-  public static Metric f1(Average average) {
-    return new Metric(Kind.F1, average);
+  /** Forgets what was counted. */
+  void reset();
+
+  /** Adds what {@code other}, a metric of the same kind, counted (shards, partitions). */
+  void merge(Metric other);
+
+  /** A new instance of the same metric with nothing counted ({@code fit} keeps one per pass). */
+  Metric fresh();
+
+  /**
+   * A metric computed from the evaluation module's accumulator of the pass, which keeps every
+   * probability row (see {@link Accumulator#scores()}).
+   */
+  static Metric of(String name, boolean higherIsBetter, ToDoubleFunction<Accumulator> value) {
+    return AccumulatorMetric.scalar(name, higherIsBetter, true, value);
   }
 
-  public static Metric precision(Average average) {
-    return new Metric(Kind.PRECISION, average);
+  /** Accuracy: subset accuracy for multi-label, word accuracy for token classification. */
+  static Metric accuracy() {
+    return AccumulatorMetric.scalar("accuracy", true, false, Accumulator::accuracy);
   }
 
-  public static Metric recall(Average average) {
-    return new Metric(Kind.RECALL, average);
+  static Metric precision(Average average) {
+    return Scores.PRECISION.averaged(average);
   }
 
-  /** F1 of each class. */
-  public static Metric f1PerClass() {
-    return new Metric(Kind.F1, null);
+  static Metric recall(Average average) {
+    return Scores.RECALL.averaged(average);
   }
 
-  /** Parses {@code accuracy}, {@code f1_macro}, {@code precision_weighted}, {@code recall_micro}, {@code f1_per_class}. */
-  public static Metric parse(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.equals("accuracy")) {
-      return accuracy();
-    }
-    int split = n.indexOf('_');
-    try {
-      Kind kind = Kind.valueOf(n.substring(0, split < 0 ? n.length() : split).toUpperCase(Locale.ROOT));
-      String rest = split < 0 ? "" : n.substring(split + 1);
-      if (kind != Kind.ACCURACY && rest.equals("per_class")) {
-        return new Metric(kind, null);
-      }
-      if (kind != Kind.ACCURACY && !rest.isEmpty()) {
-        return new Metric(kind, Average.valueOf(rest.toUpperCase(Locale.ROOT)));
-      }
-    } catch (IllegalArgumentException e) {
-      // fall through to the error below
-    }
-    throw new IllegalArgumentException(
-        "unknown metric '" + name + "'; known: accuracy, {precision,recall,f1}_{micro,macro,weighted,samples,per_class}");
+  static Metric f1(Average average) {
+    return Scores.F1.averaged(average);
+  }
+
+  /** F-beta averaged: {@code beta} 2 weighs recall more, 0.5 precision; named like {@code f2_macro}. */
+  static Metric fBeta(double beta, Average average) {
+    return Scores.fBeta(beta).averaged(average);
+  }
+
+  /** F1 of each class, named like {@code f1_joy} (its {@link #result()} is their mean). */
+  static Metric f1PerClass() {
+    return Scores.F1.perClass();
+  }
+
+  /** F1 of one class, named like {@code f1_joy} (entity type for a token classifier). */
+  static Metric f1(String label) {
+    return Scores.F1.ofClass(label);
+  }
+
+  /** F-beta of one class, named like {@code f2_fraud}. */
+  static Metric fBeta(double beta, String label) {
+    return Scores.fBeta(beta).ofClass(label);
+  }
+
+  /** Recall of one class, named like {@code recall_fraud}. */
+  static Metric recall(String label) {
+    return Scores.RECALL.ofClass(label);
+  }
+
+  /** Precision of one class, named like {@code precision_fraud}. */
+  static Metric precision(String label) {
+    return Scores.PRECISION.ofClass(label);
   }
 
   /**
-   * The metric's values.
-   *
-   * @param accuracy the pass's accuracy (subset accuracy for multi-label)
+   * ROC-AUC of each label against the rest, averaged ({@code MACRO}, {@code WEIGHTED}; {@code
+   * MICRO} for multi-label), named like {@code roc_auc_macro}; keeps the pass's probabilities.
    */
-  public Map<String, Double> values(LabelCounts counts, double accuracy, List<String> labels) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    String prefix = kind.name().toLowerCase(Locale.ROOT);
-    if (kind == Kind.ACCURACY) {
-      out.put("accuracy", accuracy);
-    } else if (average == null) {
-      for (int label = 0; label < counts.numLabels(); label++) {
-        out.put(prefix + "_" + labels.get(label), pick(PrecisionRecall.of(counts, label, ZeroDivision.ZERO)));
-      }
-    } else {
-      out.put(
-          prefix + "_" + average.name().toLowerCase(Locale.ROOT),
-          pick(PrecisionRecall.average(counts, PrecisionRecall.allLabels(counts), average, ZeroDivision.ZERO)));
-    }
-    return out;
+  static Metric rocAuc(Average average) {
+    return AccumulatorMetric.scalar(
+        "roc_auc_" + average.name().toLowerCase(java.util.Locale.ROOT), true, true,
+        a -> RankingMetrics.rocAuc(a.scores(), average));
   }
 
-  private double pick(org.bertfit.evaluation.PrfScores scores) {
-    return switch (kind) {
-      case PRECISION -> scores.precision();
-      case RECALL -> scores.recall();
-      default -> scores.f1();
-    };
+  /**
+   * Parses {@code accuracy}, {@code f1_macro}, {@code precision_weighted}, {@code recall_micro},
+   * {@code f1_per_class}, {@code f2_macro}, {@code roc_auc_macro}.
+   */
+  static Metric parse(String name) {
+    return Scores.parse(name);
   }
 }

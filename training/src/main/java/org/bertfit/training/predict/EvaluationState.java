@@ -15,27 +15,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.bertfit.evaluation.ConfusionMatrix;
+import org.bertfit.evaluation.Accumulator;
 import org.bertfit.evaluation.Diagnostic;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.LabelSet;
-import org.bertfit.evaluation.MultiLabelConfusion;
+import org.bertfit.evaluation.PredictionBatch;
 import org.bertfit.evaluation.ReportOptions;
-import org.bertfit.evaluation.ScoreBuffer;
-import org.bertfit.evaluation.Thresholds;
-import org.bertfit.evaluation.ner.EntityCounts;
 import org.bertfit.evaluation.ner.EntityReport;
 
 /**
- * The accumulators of one evaluation run over a shard of labelled data (confusion counts and,
- * unless left out, every probability row for the ranking metrics; entity counts for a token
- * classifier), with what it ran: the model, the data and the batching. Saved as JSON; the states
- * of all shards {@link #merge} into exactly the state of one unsharded run, so their reports are
- * identical.
+ * One evaluation run over a shard of labelled data: the evaluation module's {@link Accumulator}
+ * (confusion counts and, unless left out, every probability row for the ranking metrics; entity
+ * counts for a token classifier), with what it ran: the model, the data and the batching. Saved as
+ * JSON; the states of all shards {@link #merge} into exactly the state of one unsharded run, so
+ * their reports are identical.
  */
 public final class EvaluationState {
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
@@ -49,49 +46,21 @@ public final class EvaluationState {
   public record Origin(String model, DataSummary data, int windowSize) {}
 
   /** The saved form. */
-  private record Saved(
-      int version,
-      Origin origin,
-      Shard shard,
-      List<String> labels,
-      Thresholds thresholds,
-      ConfusionMatrix.State confusion,
-      MultiLabelConfusion.State multiLabelConfusion,
-      ScoreBuffer.State scores,
-      EntityCounts.State entities) {}
+  private record Saved(int version, Origin origin, Shard shard, Accumulator.State counts) {}
 
   private final Origin origin;
   private final Shard shard;
-  private final LabelSet labels;
-  private final Thresholds thresholds;
-  private final ConfusionMatrix confusion;
-  private final MultiLabelConfusion multiLabelConfusion;
-  private final ScoreBuffer scores;
-  private final EntityCounts entities;
+  private final Accumulator counts;
 
-  private EvaluationState(
-      Origin origin,
-      Shard shard,
-      List<String> labels,
-      Thresholds thresholds,
-      ConfusionMatrix confusion,
-      MultiLabelConfusion multiLabelConfusion,
-      ScoreBuffer scores,
-      EntityCounts entities) {
+  private EvaluationState(Origin origin, Shard shard, Accumulator counts) {
     this.origin = origin;
     this.shard = shard;
-    this.labels = LabelSet.of(labels);
-    this.thresholds = thresholds;
-    this.confusion = confusion;
-    this.multiLabelConfusion = multiLabelConfusion;
-    this.scores = scores;
-    this.entities = entities;
+    this.counts = counts;
   }
 
   /** An empty state for {@code shard} of the evaluation of a token classifier. */
   public static EvaluationState startTagging(Origin origin, Shard shard, List<String> labels) {
-    return new EvaluationState(
-        origin, shard, labels, null, null, null, null, new EntityCounts());
+    return new EvaluationState(origin, shard, Accumulator.tagging(LabelSet.of(labels)));
   }
 
   /**
@@ -102,57 +71,26 @@ public final class EvaluationState {
    */
   public static EvaluationState start(
       Origin origin, Shard shard, List<String> labels, LabelDecoder decoder, boolean keepScores) {
-    return empty(origin, shard, labels, decoder.thresholds(), decoder.multiLabel(), keepScores);
-  }
-
-  private static EvaluationState empty(
-      Origin origin,
-      Shard shard,
-      List<String> labels,
-      Thresholds thresholds,
-      boolean multiLabel,
-      boolean keepScores) {
-    int k = labels.size();
-    return new EvaluationState(
-        origin,
-        shard,
-        labels,
-        thresholds,
-        multiLabel ? null : new ConfusionMatrix(k),
-        multiLabel ? new MultiLabelConfusion(k) : null,
-        !keepScores ? null : multiLabel ? ScoreBuffer.multiLabel(k) : ScoreBuffer.multiClass(k),
-        null);
+    return new EvaluationState(origin, shard, decoder.accumulator(LabelSet.of(labels), keepScores));
   }
 
   /** Counts one prediction against the example's true labels (or tags). */
   public void add(Prediction p) {
-    if (entities != null) {
-      entities.update(p.example().labels(), p.tags(labels.names()));
-    } else if (confusion != null) {
-      int truth = labels.id(p.example().labels().get(0));
-      confusion.update(truth, p.labels()[0]);
-      if (scores != null) {
-        scores.add(truth, doubles(p.probabilities()));
-      }
+    LabelSet labels = counts.labels();
+    List<String> truth = p.example().labels();
+    if (counts.tagging()) {
+      counts.update(PredictionBatch.tags(labels, List.of(truth), List.of(p.tags(labels.names()))));
+    } else if (counts.multiLabel()) {
+      counts.update(PredictionBatch.labelSets(labels, indicators(labels.ids(truth), labels.size()),
+          indicators(p.labels(), labels.size()), p.probabilities(), counts.thresholds()));
     } else {
-      int[] truth = indicators(labels.ids(p.example().labels()));
-      multiLabelConfusion.update(truth, indicators(p.labels()));
-      if (scores != null) {
-        scores.add(truth, doubles(p.probabilities()));
-      }
+      counts.update(PredictionBatch.classes(
+          labels, new int[] {labels.id(truth.get(0))}, p.labels(), p.probabilities()));
     }
   }
 
-  private static double[] doubles(float[] values) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
-    }
-    return out;
-  }
-
-  private int[] indicators(int[] ids) {
-    int[] row = new int[labels.size()];
+  private static int[] indicators(int[] ids, int width) {
+    int[] row = new int[width];
     for (int id : ids) {
       row[id] = 1;
     }
@@ -161,35 +99,27 @@ public final class EvaluationState {
 
   /** How many examples were counted. */
   public long examples() {
-    if (entities != null) {
-      return entities.sentences();
-    }
-    return confusion != null ? confusion.total() : multiLabelConfusion.examples();
+    return counts.examples();
+  }
+
+  /** The evaluation module's accumulator of this state. */
+  public Accumulator counts() {
+    return counts;
   }
 
   /** Whether this state counts a token classifier's entities. */
   public boolean tagging() {
-    return entities != null;
+    return counts.tagging();
   }
 
   /** The report of what this state counted, with the data's and the shard's warnings first. */
   public EvaluationReport report(Evaluator evaluator) {
-    if (entities != null) {
-      throw new IllegalStateException("a token classifier's evaluation: see entityReport");
-    }
-    EvaluationReport report =
-        confusion != null
-            ? evaluator.multiClass(labels, confusion, scores)
-            : evaluator.multiLabel(labels, multiLabelConfusion, scores).withThresholds(thresholds);
-    return report.withWarningsFirst(dataWarnings());
+    return counts.report(evaluator).withWarningsFirst(dataWarnings());
   }
 
   /** The entity-level report of a token classifier, with the data's and the shard's warnings. */
   public EntityReport entityReport(ReportOptions options) {
-    if (entities == null) {
-      throw new IllegalStateException("not a token classifier's evaluation: see report");
-    }
-    return EntityReport.of(entities, options).withWarningsFirst(dataWarnings());
+    return counts.entityReport(options).withWarningsFirst(dataWarnings());
   }
 
   /** Skipped rows, and which rows a shard covers. */
@@ -251,27 +181,9 @@ public final class EvaluationState {
       }
       requireSameRun(first, s);
     }
-    EvaluationState whole =
-        first.entities != null
-            ? startTagging(first.origin, Shard.ALL, first.labels.names())
-            : empty(
-                first.origin,
-                Shard.ALL,
-                first.labels.names(),
-                first.thresholds,
-                first.confusion == null,
-                first.scores != null);
+    EvaluationState whole = new EvaluationState(first.origin, Shard.ALL, first.counts.emptyCopy());
     for (EvaluationState s : sorted) {
-      if (whole.entities != null) {
-        whole.entities.merge(s.entities);
-      } else if (whole.confusion != null) {
-        whole.confusion.merge(s.confusion);
-      } else {
-        whole.multiLabelConfusion.merge(s.multiLabelConfusion);
-      }
-      if (whole.scores != null) {
-        whole.scores.merge(s.scores);
-      }
+      whole.counts.merge(s.counts);
     }
     return whole;
   }
@@ -284,7 +196,7 @@ public final class EvaluationState {
       what = "other data";
     } else if (first.origin.windowSize() != other.origin.windowSize()) {
       what = "another batch size";
-    } else if ((first.scores == null) != (other.scores == null)) {
+    } else if ((first.counts.scores() == null) != (other.counts.scores() == null)) {
       what = "another --scores setting";
     }
     if (what != null) {
@@ -308,51 +220,47 @@ public final class EvaluationState {
 
   /** Writes the state as JSON. */
   public void save(Path file) {
-    Saved saved =
-        new Saved(
-            VERSION,
-            origin,
-            shard,
-            labels.names(),
-            thresholds,
-            confusion == null ? null : confusion.state(),
-            multiLabelConfusion == null ? null : multiLabelConfusion.state(),
-            scores == null ? null : scores.state(),
-            entities == null ? null : entities.state());
     try {
-      JSON.writeValue(file.toFile(), saved);
+      Files.writeString(file, toJson(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
+  /** The state as JSON, as {@link #save} writes it. */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(new Saved(VERSION, origin, shard, counts.state()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an evaluation state: " + e.getMessage(), e);
+    }
+  }
+
   /** Reads a state that {@link #save} wrote. */
   public static EvaluationState load(Path file) {
-    Saved s;
     try {
-      s = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Saved.class);
+      return fromJson(Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": no such file", e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          file + ": not an evaluation state: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a state that {@link #toJson} wrote. */
+  public static EvaluationState fromJson(String json) {
+    Saved s;
+    try {
+      s = JSON.readValue(json, Saved.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not an evaluation state: " + e.getOriginalMessage(), e);
     }
     if (s.version() != VERSION) {
       throw new IllegalArgumentException(
-          file + ": evaluation state version " + s.version() + "; this bertfit reads " + VERSION);
+          "evaluation state version " + s.version() + "; this bertfit reads " + VERSION);
     }
-    return new EvaluationState(
-        s.origin(),
-        s.shard(),
-        s.labels(),
-        s.thresholds(),
-        s.confusion() == null ? null : ConfusionMatrix.fromState(s.confusion()),
-        s.multiLabelConfusion() == null
-            ? null
-            : MultiLabelConfusion.fromState(s.multiLabelConfusion()),
-        s.scores() == null ? null : ScoreBuffer.fromState(s.scores()),
-        s.entities() == null ? null : EntityCounts.fromState(s.entities()));
+    return new EvaluationState(s.origin(), s.shard(), Accumulator.fromState(s.counts()));
   }
 }

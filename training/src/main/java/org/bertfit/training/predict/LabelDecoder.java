@@ -1,6 +1,8 @@
 package org.bertfit.training.predict;
 
 import java.util.stream.IntStream;
+import org.bertfit.evaluation.Accumulator;
+import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.Thresholds;
 
 /**
@@ -34,6 +36,13 @@ public final class LabelDecoder {
   /** The multi-label thresholds, or null. */
   public Thresholds thresholds() {
     return thresholds;
+  }
+
+  /** An empty accumulator of this rule's decisions over {@code labels}. */
+  public Accumulator accumulator(LabelSet labels, boolean keepScores) {
+    return thresholds != null
+        ? Accumulator.multiLabel(labels, thresholds, keepScores)
+        : Accumulator.singleLabel(labels, keepScores);
   }
 
   public int numLabels() {

@@ -10,6 +10,6 @@
  * {@link org.bertfit.training.predict.PredictedEntity entities}, or as conlleval's input with
  * {@link org.bertfit.training.predict.PredictionsConll}); {@link
  * org.bertfit.training.predict.EvaluationState} accumulates them with the evaluation module's
- * counters, per {@link org.bertfit.training.predict.Shard}, and merges shards exactly.
+ * {@link org.bertfit.evaluation.Accumulator}, per {@link org.bertfit.training.predict.Shard}, and merges shards exactly.
  */
 package org.bertfit.training.predict;

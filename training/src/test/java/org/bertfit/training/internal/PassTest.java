@@ -1,4 +1,4 @@
-package org.bertfit.training.metrics;
+package org.bertfit.training.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.bertfit.datasets.BatchLabels;
-import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.Average;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.training.metrics.Metric;
+import org.bertfit.training.predict.LabelDecoder;
 import org.junit.jupiter.api.Test;
 
-/** Word-level entity counts of token classification, worked by hand. */
-class PassMetricsTest {
+/** Word-level entity counts of token classification through the metrics of a pass, worked by hand. */
+class PassTest {
   private static final List<String> TAGS = List.of("O", "B-PER", "I-PER", "B-LOC");
 
   /** A probability row that puts {@code 0.7} on {@code tag}. */
@@ -34,12 +36,14 @@ class PassMetricsTest {
     for (int t = 0; t < 12; t++) {
       System.arraycopy(row(argmax[t]), 0, probabilities, t * 4, 4);
     }
-    PassMetrics pass = new PassMetrics(Task.TOKEN_CLASSIFICATION, TAGS, 0.5);
-    pass.update(new BatchLabels.TokenLabels(6, ids, wordIds, wordTags), probabilities, 0.25);
+    Pass pass = new Pass(List.of(Metric.accuracy(), Metric.f1(Average.MICRO),
+        Metric.recall(Average.MICRO), Metric.f1PerClass()));
+    pass.update(
+        PredictionBatches.of(new BatchLabels.TokenLabels(6, ids, wordIds, wordTags), probabilities,
+            LabelSet.of(TAGS), LabelDecoder.argmax(TAGS.size())),
+        0.25);
 
-    Map<String, Double> results = pass.results(
-        List.of(Metric.accuracy(), Metric.f1(Average.MICRO), Metric.recall(Average.MICRO),
-            Metric.f1PerClass()));
+    Map<String, Double> results = pass.values();
     // PER 0-1 found; LOC 1-1 in sentence 2 cut, predicted O: missed. Words right: 3 + 1 of 5.
     assertThat(results).containsOnlyKeys("loss", "accuracy", "f1_micro", "recall_micro", "f1_PER",
         "f1_LOC");
@@ -51,6 +55,7 @@ class PassMetricsTest {
     assertThat(results.get("f1_LOC")).isEqualTo(0.0);
 
     pass.reset();
-    assertThat(pass.results(List.of(Metric.accuracy())).get("accuracy")).isNaN();
+    assertThat(pass.values().get("accuracy")).isNaN();
+    assertThat(pass.values().get("loss")).isNaN();
   }
 }
