@@ -1,0 +1,178 @@
+package org.bertfit.training.tasks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bertfit.datasets.Dataset;
+import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Example;
+import org.bertfit.datasets.Task;
+import org.bertfit.datasets.io.DatasetReader;
+import org.bertfit.datasets.io.SkipReport;
+import org.bertfit.datasets.labels.LabelEncoder;
+import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.Thresholds;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.ProblemType;
+import org.bertfit.models.export.ExportOptions;
+import org.bertfit.models.export.ExportedModel;
+import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.io.AtomicDirectory;
+import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.io.PretrainedModel;
+import org.bertfit.models.io.PretrainedSource;
+import org.bertfit.training.Callback;
+import org.bertfit.training.Evaluation;
+import org.bertfit.training.FitConfig;
+import org.bertfit.training.History;
+import org.bertfit.training.Model;
+import org.bertfit.training.Predictions;
+import org.bertfit.training.predict.LabelDecoder;
+import org.bertfit.training.predict.Prediction;
+
+/**
+ * What the task classifiers share: a compiled {@link Model} with its labels and options, and the
+ * steps from files or texts to encoded data, training, evaluation, predictions and exports.
+ */
+final class TaskModel implements AutoCloseable {
+  private final Model model;
+  private final LabelEncoder labels;
+  private final TaskOptions options;
+
+  private TaskModel(Model model, LabelEncoder labels, TaskOptions options) {
+    this.model = model;
+    this.labels = labels;
+    this.options = options;
+  }
+
+  /** Opens {@code pretrained} (a short name, path or Maven coordinates) with a new head. */
+  static TaskModel open(String pretrained, List<String> labels, ProblemType problem, TaskOptions options) {
+    BertConfig head = BertConfig.builder().labels(labels).problemType(problem).build();
+    PretrainedModel source = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), head);
+    Model model = Model.fromPretrained(source, options.fit().seed(), options.session().toConfigProto());
+    try {
+      model.compile(options.optimizer(), Model.defaultLoss(model.config()), TaskDefaults.metrics(problem));
+      return new TaskModel(model, LabelEncoder.of(labels), options);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  Dataset read(Path file) {
+    return DatasetReader.read(file, options.read());
+  }
+
+  /** Trains on {@code train}; evaluates on {@code validation} (may be null) after each epoch. */
+  History fit(Dataset train, Dataset validation) {
+    FitConfig fit = validation == null ? TaskDefaults.withoutValidation(options.fit()) : options.fit();
+    if (options.balancedClassWeights()) {
+      ProblemType problem = model.config().problemType();
+      model.compile(options.optimizer(), TaskDefaults.balancedLoss(problem, train, labels), TaskDefaults.metrics(problem));
+    }
+    EncodedDataset validationSet = validation == null ? null : encode(validation);
+    return model.fit(encode(train), validationSet, fit, options.callbacks().toArray(Callback[]::new));
+  }
+
+  Evaluation evaluate(Dataset data) {
+    return model.evaluate(encode(data), options.fit().evalBatchSize(), options.fit().threshold());
+  }
+
+  /**
+   * The predictions of {@code texts}, in order; a token classifier's of each text's words (as the
+   * tokenizer splits them).
+   */
+  List<Prediction> predict(List<String> texts) {
+    boolean tagging = model.config().problemType() == ProblemType.TOKEN_CLASSIFICATION;
+    List<Example> examples = new ArrayList<>(texts.size());
+    EncodedDataset encoded;
+    try (BertTokenizer tokenizer = model.tokenizer(options.maxLength())) {
+      for (String text : texts) {
+        List<String> words = tagging ? tokenizer.words(text) : List.of();
+        examples.add(new Example(text, null, words, List.of(), examples.size() + 1));
+      }
+      Task task = tagging ? Task.TOKEN_CLASSIFICATION : Task.SINGLE_LABEL;
+      encoded = EncodedDataset.encodeTexts(new Dataset("texts", task, false, examples, List.of(), SkipReport.NONE), tokenizer);
+    }
+    Predictions predictions = model.predict(encoded, options.fit().evalBatchSize());
+    LabelDecoder decoder = decoder();
+    List<Prediction> out = new ArrayList<>(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      out.add(decoder.predict(examples.get(i), predictions.probabilities()[i], tagging ? encoded.wordIds(i) : null));
+    }
+    return out;
+  }
+
+  /** Writes a bertfit model directory, atomically (multi-label: with the decision thresholds). */
+  ModelDirectory save(Path dir) {
+    ModelDirectory saved = model.save(dir, false);
+    Thresholds thresholds = thresholds();
+    if (thresholds != null) {
+      try {
+        thresholds.save(dir.resolve(ServingExport.THRESHOLDS));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the thresholds of " + dir + ": " + e.getMessage(), e);
+      }
+    }
+    return saved;
+  }
+
+  /** Exports the next version of a SavedModel for TF Serving under {@code base}, atomically. */
+  ExportedModel export(Path base) {
+    Path temp = null;
+    try {
+      temp = Files.createTempDirectory("bertfit-export-");
+      ModelDirectory saved = save(temp.resolve("model"));
+      return ServingExport.export(saved, base, ExportOptions.nextVersion());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export to " + base + ": " + e.getMessage(), e);
+    } finally {
+      delete(temp);
+    }
+  }
+
+  List<String> labels() {
+    return labels.names();
+  }
+
+  Model model() {
+    return model;
+  }
+
+  private EncodedDataset encode(Dataset data) {
+    try (BertTokenizer tokenizer = model.tokenizer(options.maxLength())) {
+      return EncodedDataset.encode(data, tokenizer, labels, options.alignment());
+    }
+  }
+
+  private LabelDecoder decoder() {
+    Thresholds thresholds = thresholds();
+    return thresholds != null ? LabelDecoder.thresholds(thresholds) : LabelDecoder.argmax(labels.size());
+  }
+
+  /** A multi-label model's decision thresholds (the fit config's, for every label), else null. */
+  private Thresholds thresholds() {
+    return model.config().problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
+        ? Thresholds.uniform(LabelSet.of(labels.names()), options.fit().threshold())
+        : null;
+  }
+
+  private static void delete(Path temp) {
+    if (temp != null) {
+      try {
+        AtomicDirectory.deleteRecursively(temp);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + temp + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,87 @@
+package org.bertfit.training.tasks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bertfit.datasets.Dataset;
+import org.bertfit.evaluation.ReportOptions;
+import org.bertfit.evaluation.ner.EntityReport;
+import org.bertfit.models.ProblemType;
+import org.bertfit.models.export.ExportedModel;
+import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.training.History;
+import org.bertfit.training.Model;
+import org.bertfit.training.predict.PredictedEntity;
+import org.bertfit.training.predict.Prediction;
+
+/**
+ * Fine-tunes a pretrained BERT to tag words (named-entity recognition) on CoNLL files: {@link
+ * #fromPretrained} with the IOB2 tags, {@link #fit}, {@link #evaluate} (seqeval's entity-level
+ * report), {@link #predict} (the entities of plain texts), {@link #export}.
+ */
+public final class TokenClassifier implements AutoCloseable {
+  private final TaskModel task;
+
+  private TokenClassifier(TaskModel task) {
+    this.task = task;
+  }
+
+  /** A tagger of {@code tags} ({@code O}, {@code B-PER}, {@code I-PER}, ...) on {@code pretrained}, as {@link TextClassifier#fromPretrained}. */
+  public static TokenClassifier fromPretrained(String pretrained, List<String> tags) {
+    return fromPretrained(pretrained, tags, TaskOptions.defaults());
+  }
+
+  /** As {@link #fromPretrained(String, List)}, with options (sub-token alignment, {@code FitConfig}, ...). */
+  public static TokenClassifier fromPretrained(String pretrained, List<String> tags, TaskOptions options) {
+    return new TokenClassifier(TaskModel.open(pretrained, tags, ProblemType.TOKEN_CLASSIFICATION, options));
+  }
+
+  /** Trains on a CoNLL file; {@code validation} (may be null) picks the best epoch. */
+  public History fit(Path train, Path validation) {
+    return task.fit(task.read(train), validation == null ? null : task.read(validation));
+  }
+
+  /** Trains on tagged sentences; {@code validation} may be null. */
+  public History fit(Dataset train, Dataset validation) {
+    return task.fit(train, validation);
+  }
+
+  /** The entity-level report (seqeval's, with the token accuracy) on a CoNLL file. */
+  public EntityReport evaluate(Path data) {
+    return evaluate(task.read(data));
+  }
+
+  /** The entity-level report on tagged sentences. */
+  public EntityReport evaluate(Dataset data) {
+    return task.evaluate(data).entityReport(ReportOptions.defaults());
+  }
+
+  /** The entities of each text (split into words as BERT's tokenizer splits it), in order. */
+  public List<List<PredictedEntity>> predict(List<String> texts) {
+    List<List<PredictedEntity>> out = new ArrayList<>(texts.size());
+    for (Prediction p : task.predict(texts)) {
+      out.add(PredictedEntity.of(p, task.labels()));
+    }
+    return out;
+  }
+
+  /** Writes a bertfit model directory, atomically. */
+  public ModelDirectory save(Path dir) {
+    return task.save(dir);
+  }
+
+  /** Exports the next version of a SavedModel for TF Serving under {@code base}, atomically. */
+  public ExportedModel export(Path base) {
+    return task.export(base);
+  }
+
+  /** The underlying model: the full API. */
+  public Model model() {
+    return task.model();
+  }
+
+  @Override
+  public void close() {
+    task.close();
+  }
+}
