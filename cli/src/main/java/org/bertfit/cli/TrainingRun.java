@@ -80,8 +80,7 @@ final class TrainingRun {
     if (s.maxTrainExamples() != null && s.maxTrainExamples() < trainData.size()) {
       trainData = trainData.subset(IntStream.range(0, s.maxTrainExamples()).toArray(), s.train().toString());
     }
-    LabelEncoder labels =
-        trainData.labelNames().isEmpty() ? LabelEncoder.fit(trainData) : LabelEncoder.of(trainData.labelNames());
+    LabelEncoder labels = LabelEncoder.fit(trainData);
     Dataset validationData = s.validation() == null ? null : DatasetReader.read(s.validation(), s.read());
     if (validationData != null) {
       labels.requireKnown(validationData);

@@ -39,28 +39,39 @@ import org.bertfit.training.predict.Prediction;
  * steps from files or texts to encoded data, training, evaluation, predictions and exports.
  */
 final class TaskModel implements AutoCloseable {
-  private final Model model;
-  private final LabelEncoder labels;
+  private final String pretrained;
+  private final ProblemType problem;
   private final TaskOptions options;
+  /** Null until the labels are known: given, or read from the first training data. */
+  private Model model;
+  private LabelEncoder labels;
 
-  private TaskModel(Model model, LabelEncoder labels, TaskOptions options) {
-    this.model = model;
-    this.labels = labels;
+  /**
+   * @param pretrained a short name, path or Maven coordinates
+   * @param labels the labels, or null to take them from the first training data
+   */
+  TaskModel(String pretrained, List<String> labels, ProblemType problem, TaskOptions options) {
+    this.pretrained = pretrained;
+    this.problem = problem;
     this.options = options;
+    if (labels != null) {
+      open(LabelEncoder.of(labels));
+    }
   }
 
-  /** Opens {@code pretrained} (a short name, path or Maven coordinates) with a new head. */
-  static TaskModel open(String pretrained, List<String> labels, ProblemType problem, TaskOptions options) {
-    BertConfig head = BertConfig.builder().labels(labels).problemType(problem).build();
+  /** Opens the pretrained model with a new head for {@code labels}, compiled. */
+  private void open(LabelEncoder labels) {
+    BertConfig head = BertConfig.builder().labels(labels.names()).problemType(problem).build();
     PretrainedModel source = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), head);
-    Model model = Model.fromPretrained(source, options.fit().seed(), options.session().toConfigProto());
+    Model opened = Model.fromPretrained(source, options.fit().seed(), options.session().toConfigProto());
     try {
-      model.compile(options.optimizer(), Model.defaultLoss(model.config()), TaskDefaults.metrics(problem));
-      return new TaskModel(model, LabelEncoder.of(labels), options);
+      opened.compile(options.optimizer(), Model.defaultLoss(opened.config()), TaskDefaults.metrics(problem));
     } catch (RuntimeException e) {
-      model.close();
+      opened.close();
       throw e;
     }
+    this.model = opened;
+    this.labels = labels;
   }
 
   Dataset read(Path file) {
@@ -69,9 +80,11 @@ final class TaskModel implements AutoCloseable {
 
   /** Trains on {@code train}; evaluates on {@code validation} (may be null) after each epoch. */
   History fit(Dataset train, Dataset validation) {
+    if (model == null) {
+      open(LabelEncoder.fit(train));
+    }
     FitConfig fit = validation == null ? TaskDefaults.withoutValidation(options.fit()) : options.fit();
     if (options.balancedClassWeights()) {
-      ProblemType problem = model.config().problemType();
       model.compile(options.optimizer(), TaskDefaults.balancedLoss(problem, train, labels), TaskDefaults.metrics(problem));
     }
     EncodedDataset validationSet = validation == null ? null : encode(validation);
@@ -79,7 +92,7 @@ final class TaskModel implements AutoCloseable {
   }
 
   Evaluation evaluate(Dataset data) {
-    return model.evaluate(encode(data), options.fit().evalBatchSize(), options.fit().threshold());
+    return model().evaluate(encode(data), options.fit().evalBatchSize(), options.fit().threshold());
   }
 
   /**
@@ -87,10 +100,10 @@ final class TaskModel implements AutoCloseable {
    * tokenizer splits them).
    */
   List<Prediction> predict(List<String> texts) {
-    boolean tagging = model.config().problemType() == ProblemType.TOKEN_CLASSIFICATION;
+    boolean tagging = problem == ProblemType.TOKEN_CLASSIFICATION;
     List<Example> examples = new ArrayList<>(texts.size());
     EncodedDataset encoded;
-    try (BertTokenizer tokenizer = model.tokenizer(options.maxLength())) {
+    try (BertTokenizer tokenizer = model().tokenizer(options.maxLength())) {
       for (String text : texts) {
         List<String> words = tagging ? tokenizer.words(text) : List.of();
         examples.add(new Example(text, null, words, List.of(), examples.size() + 1));
@@ -98,7 +111,7 @@ final class TaskModel implements AutoCloseable {
       Task task = tagging ? Task.TOKEN_CLASSIFICATION : Task.SINGLE_LABEL;
       encoded = EncodedDataset.encodeTexts(new Dataset("texts", task, false, examples, List.of(), SkipReport.NONE), tokenizer);
     }
-    Predictions predictions = model.predict(encoded, options.fit().evalBatchSize());
+    Predictions predictions = model().predict(encoded, options.fit().evalBatchSize());
     LabelDecoder decoder = decoder();
     List<Prediction> out = new ArrayList<>(examples.size());
     for (int i = 0; i < examples.size(); i++) {
@@ -109,7 +122,7 @@ final class TaskModel implements AutoCloseable {
 
   /** Writes a bertfit model directory, atomically (multi-label: with the decision thresholds). */
   ModelDirectory save(Path dir) {
-    ModelDirectory saved = model.save(dir, false);
+    ModelDirectory saved = model().save(dir, false);
     Thresholds thresholds = thresholds();
     if (thresholds != null) {
       try {
@@ -136,10 +149,16 @@ final class TaskModel implements AutoCloseable {
   }
 
   List<String> labels() {
+    model();
     return labels.names();
   }
 
+  /** The model; an error before the labels are known. */
   Model model() {
+    if (model == null) {
+      throw new IllegalStateException(
+          "the labels are not known yet: fit first, or give them to fromPretrained");
+    }
     return model;
   }
 
@@ -156,7 +175,7 @@ final class TaskModel implements AutoCloseable {
 
   /** A multi-label model's decision thresholds (the fit config's, for every label), else null. */
   private Thresholds thresholds() {
-    return model.config().problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
+    return problem == ProblemType.MULTI_LABEL_CLASSIFICATION
         ? Thresholds.uniform(LabelSet.of(labels.names()), options.fit().threshold())
         : null;
   }
@@ -173,6 +192,8 @@ final class TaskModel implements AutoCloseable {
 
   @Override
   public void close() {
-    model.close();
+    if (model != null) {
+      model.close();
+    }
   }
 }

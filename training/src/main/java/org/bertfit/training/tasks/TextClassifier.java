@@ -24,7 +24,7 @@ import org.bertfit.training.predict.Prediction;
  * the demo's recipe ({@link TaskOptions#defaults()}); {@link #model()} opens the full API.
  *
  * <pre>{@code
- * try (TextClassifier classifier = TextClassifier.fromPretrained("bert-base-uncased", labels)) {
+ * try (TextClassifier classifier = TextClassifier.fromPretrained("bert-base-uncased")) {
  *   classifier.fit(Path.of("train.csv"), Path.of("validation.csv"));
  *   System.out.print(TextReport.format(classifier.evaluate(Path.of("test.csv"))));
  *   classifier.export(Path.of("saved_models/emotion"));
@@ -39,19 +39,28 @@ public final class TextClassifier implements AutoCloseable {
   }
 
   /**
-   * A classifier of {@code labels} on {@code pretrained}: {@code bert-base-uncased} or {@code
-   * bert-base-cased} (Google's BERT-base, from Maven Central), a directory (SavedModel or bertfit
-   * model), a jar, or Maven coordinates of a jar.
+   * A classifier on {@code pretrained}: {@code bert-base-uncased} or {@code bert-base-cased}
+   * (Google's BERT-base, from Maven Central), a directory (SavedModel or bertfit model), a jar, or
+   * Maven coordinates of a jar. Its labels are those of the first training data (sorted), as
+   * {@code bertfit train} takes them.
    */
+  public static TextClassifier fromPretrained(String pretrained) {
+    return fromPretrained(pretrained, null, TaskOptions.defaults());
+  }
+
+  /** A classifier of {@code labels} (in this order) on {@code pretrained}. */
   public static TextClassifier fromPretrained(String pretrained, List<String> labels) {
     return fromPretrained(pretrained, labels, TaskOptions.defaults());
   }
 
-  /** As {@link #fromPretrained(String, List)}, with options (multi-label, max length, {@code FitConfig}, ...). */
+  /**
+   * As {@link #fromPretrained(String, List)}, with options (multi-label, max length, {@code
+   * FitConfig}, ...); {@code labels} may be null: the first training data's.
+   */
   public static TextClassifier fromPretrained(String pretrained, List<String> labels, TaskOptions options) {
     ProblemType problem = options.multiLabel()
         ? ProblemType.MULTI_LABEL_CLASSIFICATION : ProblemType.SINGLE_LABEL_CLASSIFICATION;
-    return new TextClassifier(TaskModel.open(pretrained, labels, problem, options));
+    return new TextClassifier(new TaskModel(pretrained, labels, problem, options));
   }
 
   /** Trains on a labelled file; {@code validation} (may be null) picks the best epoch. */

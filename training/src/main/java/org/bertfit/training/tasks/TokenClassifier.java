@@ -26,14 +26,25 @@ public final class TokenClassifier implements AutoCloseable {
     this.task = task;
   }
 
-  /** A tagger of {@code tags} ({@code O}, {@code B-PER}, {@code I-PER}, ...) on {@code pretrained}, as {@link TextClassifier#fromPretrained}. */
+  /**
+   * A tagger on {@code pretrained} (as {@link TextClassifier#fromPretrained(String)}); its tags are
+   * those of the first training data.
+   */
+  public static TokenClassifier fromPretrained(String pretrained) {
+    return fromPretrained(pretrained, null, TaskOptions.defaults());
+  }
+
+  /** A tagger of {@code tags} ({@code O}, {@code B-PER}, {@code I-PER}, ...) on {@code pretrained}. */
   public static TokenClassifier fromPretrained(String pretrained, List<String> tags) {
     return fromPretrained(pretrained, tags, TaskOptions.defaults());
   }
 
-  /** As {@link #fromPretrained(String, List)}, with options (sub-token alignment, {@code FitConfig}, ...). */
+  /**
+   * As {@link #fromPretrained(String, List)}, with options (sub-token alignment, {@code FitConfig},
+   * ...); {@code tags} may be null: the first training data's.
+   */
   public static TokenClassifier fromPretrained(String pretrained, List<String> tags, TaskOptions options) {
-    return new TokenClassifier(TaskModel.open(pretrained, tags, ProblemType.TOKEN_CLASSIFICATION, options));
+    return new TokenClassifier(new TaskModel(pretrained, tags, ProblemType.TOKEN_CLASSIFICATION, options));
   }
 
   /** Trains on a CoNLL file; {@code validation} (may be null) picks the best epoch. */

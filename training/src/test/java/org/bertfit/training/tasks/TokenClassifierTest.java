@@ -1,6 +1,7 @@
 package org.bertfit.training.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,10 @@ import org.bertfit.training.predict.PredictedEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The token classifier on a tiny pretrained BERT: CoNLL files in, entity report and entities out. */
+/**
+ * The token classifier on a tiny pretrained BERT: tags from the training file, CoNLL files in,
+ * entity report and entities out.
+ */
 class TokenClassifierTest {
   @TempDir Path dir;
 
@@ -21,8 +25,11 @@ class TokenClassifierTest {
     String pretrained = TaskFiles.pretrained(dir, SyntheticData.config(ProblemType.TOKEN_CLASSIFICATION, 4));
     Path train = TaskFiles.conll(dir.resolve("train.conll"), SyntheticData.tagged(300, 1));
     Path test = TaskFiles.conll(dir.resolve("test.conll"), SyntheticData.tagged(100, 2));
-    try (TokenClassifier tagger = TokenClassifier.fromPretrained(pretrained, SyntheticData.TAGS, TaskFiles.options(3, 2e-3).build())) {
+    try (TokenClassifier tagger = TokenClassifier.fromPretrained(pretrained, null, TaskFiles.options(3, 2e-3).build())) {
+      assertThatThrownBy(() -> tagger.evaluate(test))
+          .hasMessage("the labels are not known yet: fit first, or give them to fromPretrained");
       tagger.fit(train, test);
+      assertThat(tagger.model().config().labels()).containsExactly("B-DAY", "B-GOOD", "I-DAY", "O");
       EntityReport report = tagger.evaluate(test);
       assertThat(report.sentences()).isEqualTo(100);
       assertThat(report.entities().average(Average.MICRO).orElseThrow().support()).isEqualTo(200);
