@@ -12,10 +12,7 @@ import org.bertfit.datasets.io.SkipReport;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.models.ProblemType;
-import org.bertfit.models.export.ExportedModel;
-import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.training.History;
-import org.bertfit.training.Model;
 import org.bertfit.training.predict.Prediction;
 
 /**
@@ -31,11 +28,9 @@ import org.bertfit.training.predict.Prediction;
  * }
  * }</pre>
  */
-public final class TextClassifier implements AutoCloseable {
-  private final TaskModel task;
-
+public final class TextClassifier extends TaskClassifier {
   private TextClassifier(TaskModel task) {
-    this.task = task;
+    super(task);
   }
 
   /**
@@ -63,19 +58,9 @@ public final class TextClassifier implements AutoCloseable {
     return new TextClassifier(new TaskModel(pretrained, labels, problem, options));
   }
 
-  /** Trains on a labelled file; {@code validation} (may be null) picks the best epoch. */
-  public History fit(Path train, Path validation) {
-    return task.fit(task.read(train), validation == null ? null : task.read(validation));
-  }
-
   /** Trains on texts with one label each, without validation. */
   public History fit(List<String> texts, List<String> labels) {
     return task.fit(examples(texts, labels), null);
-  }
-
-  /** Trains on examples; {@code validation} may be null. */
-  public History fit(Dataset train, Dataset validation) {
-    return task.fit(train, validation);
   }
 
   /** The class-wise report on a labelled file. */
@@ -109,26 +94,6 @@ public final class TextClassifier implements AutoCloseable {
       out.add(new TextPrediction(p.example().text(), labels, scores));
     }
     return out;
-  }
-
-  /** Writes a bertfit model directory (for {@code bertfit predict}, {@code evaluate}, ...), atomically. */
-  public ModelDirectory save(Path dir) {
-    return task.save(dir);
-  }
-
-  /** Exports the next version of a SavedModel for TF Serving under {@code base}, atomically. */
-  public ExportedModel export(Path base) {
-    return task.export(base);
-  }
-
-  /** The underlying model: the full API (compile, fit with checkpoints, evaluate, predict). */
-  public Model model() {
-    return task.model();
-  }
-
-  @Override
-  public void close() {
-    task.close();
   }
 
   /** Texts with one label each, numbered from 1 for messages. */

@@ -7,10 +7,6 @@ import org.bertfit.datasets.Dataset;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.models.ProblemType;
-import org.bertfit.models.export.ExportedModel;
-import org.bertfit.models.io.ModelDirectory;
-import org.bertfit.training.History;
-import org.bertfit.training.Model;
 import org.bertfit.training.predict.PredictedEntity;
 import org.bertfit.training.predict.Prediction;
 
@@ -19,11 +15,9 @@ import org.bertfit.training.predict.Prediction;
  * #fromPretrained} with the IOB2 tags, {@link #fit}, {@link #evaluate} (seqeval's entity-level
  * report), {@link #predict} (the entities of plain texts), {@link #export}.
  */
-public final class TokenClassifier implements AutoCloseable {
-  private final TaskModel task;
-
+public final class TokenClassifier extends TaskClassifier {
   private TokenClassifier(TaskModel task) {
-    this.task = task;
+    super(task);
   }
 
   /**
@@ -47,16 +41,6 @@ public final class TokenClassifier implements AutoCloseable {
     return new TokenClassifier(new TaskModel(pretrained, tags, ProblemType.TOKEN_CLASSIFICATION, options));
   }
 
-  /** Trains on a CoNLL file; {@code validation} (may be null) picks the best epoch. */
-  public History fit(Path train, Path validation) {
-    return task.fit(task.read(train), validation == null ? null : task.read(validation));
-  }
-
-  /** Trains on tagged sentences; {@code validation} may be null. */
-  public History fit(Dataset train, Dataset validation) {
-    return task.fit(train, validation);
-  }
-
   /** The entity-level report (seqeval's, with the token accuracy) on a CoNLL file. */
   public EntityReport evaluate(Path data) {
     return evaluate(task.read(data));
@@ -74,25 +58,5 @@ public final class TokenClassifier implements AutoCloseable {
       out.add(PredictedEntity.of(p, task.labels()));
     }
     return out;
-  }
-
-  /** Writes a bertfit model directory, atomically. */
-  public ModelDirectory save(Path dir) {
-    return task.save(dir);
-  }
-
-  /** Exports the next version of a SavedModel for TF Serving under {@code base}, atomically. */
-  public ExportedModel export(Path base) {
-    return task.export(base);
-  }
-
-  /** The underlying model: the full API. */
-  public Model model() {
-    return task.model();
-  }
-
-  @Override
-  public void close() {
-    task.close();
   }
 }
