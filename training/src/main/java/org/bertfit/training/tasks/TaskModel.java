@@ -122,16 +122,15 @@ final class TaskModel implements AutoCloseable {
 
   /** Writes a bertfit model directory, atomically (multi-label: with the decision thresholds). */
   ModelDirectory save(Path dir) {
-    ModelDirectory saved = model().save(dir, false);
+    Model trained = model();
     Thresholds thresholds = thresholds();
-    if (thresholds != null) {
-      try {
-        thresholds.save(dir.resolve(ServingExport.THRESHOLDS));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the thresholds of " + dir + ": " + e.getMessage(), e);
+    AtomicDirectory.write(dir, false, temp -> {
+      trained.save(temp, true);
+      if (thresholds != null) {
+        thresholds.save(temp.resolve(ServingExport.THRESHOLDS));
       }
-    }
-    return saved;
+    });
+    return new ModelDirectory(dir);
   }
 
   /** Exports the next version of a SavedModel for TF Serving under {@code base}, atomically. */
