@@ -162,7 +162,7 @@ final class TaskModel implements AutoCloseable {
   }
 
   private EncodedDataset encode(Dataset data) {
-    try (BertTokenizer tokenizer = model.tokenizer(options.maxLength())) {
+    try (BertTokenizer tokenizer = model().tokenizer(options.maxLength())) {
       return EncodedDataset.encode(data, tokenizer, labels, options.alignment());
     }
   }
