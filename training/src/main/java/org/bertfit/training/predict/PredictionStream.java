@@ -8,7 +8,6 @@ import java.util.concurrent.BlockingQueue;
 import org.bertfit.datasets.Batch;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.tokenize.EncodedBatch;
-import org.bertfit.datasets.tokenize.SubTokenLabels;
 
 /**
  * Predictions of a stream of examples, in input order. A second thread reads and tokenizes the next
@@ -72,29 +71,10 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
     Example example = window.examples().get(position);
     float[] row = probabilities[position];
     Prediction p =
-        window.wordIds() == null
-            ? new Prediction(example, row, classifier.decoder().decide(row, 0))
-            : words(example, window.wordIds()[position], row);
+        classifier.decoder().predict(example, row, window.wordIds() == null ? null : window.wordIds()[position]);
     position++;
     texts++;
     return p;
-  }
-
-  /** Reads each word's prediction at its first sub-token; a word without one gets -1. */
-  private Prediction words(Example sentence, int[] wordIds, float[] tokenRows) {
-    int k = classifier.labels().size();
-    int[] first = SubTokenLabels.firstTokens(wordIds, sentence.words().size());
-    float[] rows = new float[first.length * k];
-    int[] tags = new int[first.length];
-    for (int w = 0; w < first.length; w++) {
-      if (first[w] < 0) {
-        tags[w] = -1;
-      } else {
-        System.arraycopy(tokenRows, first[w] * k, rows, w * k, k);
-        tags[w] = classifier.decoder().decide(tokenRows, first[w] * k)[0];
-      }
-    }
-    return new Prediction(sentence, rows, tags);
   }
 
   /** What the run did so far. */

