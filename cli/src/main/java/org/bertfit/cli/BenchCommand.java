@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       BenchReportCommand.class,
       BenchTokenizeCommand.class,
       BenchPredictCommand.class,
-      BenchGpuCommand.class
+      BenchGpuCommand.class,
+      BenchParityCommand.class
     })
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -2,7 +2,7 @@ package org.bertfit.models.graph;
 
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.checkpoint.Checkpoint;
+import org.bertfit.models.checkpoint.WeightSource;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.checkpoint.UnusedWeights;
 import org.bertfit.models.checkpoint.WeightImporter;
@@ -62,12 +62,12 @@ public final class InferenceModel implements AutoCloseable {
    * seed}. Encoder variables of the checkpoint that the model leaves unused are an error ({@link
    * UnusedWeights}).
    */
-  public ImportReport load(Checkpoint checkpoint, long seed) {
+  public ImportReport load(WeightSource checkpoint, long seed) {
     return load(checkpoint, seed, false);
   }
 
-  /** As {@link #load(Checkpoint, long)}; {@code allowUnused} accepts unused encoder variables. */
-  public ImportReport load(Checkpoint checkpoint, long seed, boolean allowUnused) {
+  /** As {@link #load(WeightSource, long)}; {@code allowUnused} accepts unused encoder variables. */
+  public ImportReport load(WeightSource checkpoint, long seed, boolean allowUnused) {
     WeightImporter importer = new WeightImporter(checkpoint, store.parameters());
     UnusedWeights.check(importer.report(), allowUnused);
     return importer.load(session, store, seed, config.initializerRange());

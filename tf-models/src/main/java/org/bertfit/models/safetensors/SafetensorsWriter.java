@@ -1,0 +1,87 @@
+package org.bertfit.models.safetensors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Writes float32 tensors to a {@code .safetensors} file, atomically: the file is written under a
+ * hidden temporary name beside the target and renamed when complete. Tensors are stored in name
+ * order, the header padded with spaces to a multiple of 8 bytes, as the reference implementation does.
+ */
+public final class SafetensorsWriter {
+  private SafetensorsWriter() {}
+
+  /** Writes {@code tensors} to {@code file} with metadata {@code format: pt}. */
+  public static void write(Path file, Map<String, FloatTensor> tensors) {
+    write(file, tensors, Map.of("format", "pt"));
+  }
+
+  /** Writes {@code tensors} to {@code file} with the given {@code __metadata__} entries. */
+  public static void write(Path file, Map<String, FloatTensor> tensors, Map<String, String> metadata) {
+    Map<String, FloatTensor> sorted = new TreeMap<>(tensors);
+    byte[] header = header(sorted, metadata);
+    Path parent = file.toAbsolutePath().getParent();
+    Path temp = parent.resolve("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(parent);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20)) {
+        out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
+        out.write(header);
+        for (FloatTensor t : sorted.values()) {
+          ByteBuffer data = ByteBuffer.allocate(t.values().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+          data.asFloatBuffer().put(t.values());
+          out.write(data.array());
+        }
+      }
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // The temporary file is hidden; the next write to the same target uses a fresh name.
+      }
+    }
+  }
+
+  private static byte[] header(Map<String, FloatTensor> tensors, Map<String, String> metadata) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode header = json.createObjectNode();
+    if (!metadata.isEmpty()) {
+      ObjectNode meta = header.putObject(SafetensorsFile.METADATA);
+      metadata.forEach(meta::put);
+    }
+    long offset = 0;
+    for (Map.Entry<String, FloatTensor> e : tensors.entrySet()) {
+      ObjectNode entry = header.putObject(e.getKey());
+      entry.put("dtype", SafetensorsDtype.F32.name());
+      ArrayNode shape = entry.putArray("shape");
+      Arrays.stream(e.getValue().shape()).forEach(shape::add);
+      long size = 4L * e.getValue().values().length;
+      entry.putArray("data_offsets").add(offset).add(offset + size);
+      offset += size;
+    }
+    byte[] raw = header.toString().getBytes(StandardCharsets.UTF_8);
+    int padded = (raw.length + 7) / 8 * 8;
+    byte[] out = new byte[padded];
+    Arrays.fill(out, (byte) ' ');
+    System.arraycopy(raw, 0, out, 0, raw.length);
+    return out;
+  }
+}
