@@ -23,6 +23,7 @@ import java.util.TreeMap;
  *
  * @param labels label names by id (id2label); their count is {@code num_labels}
  * @param classifierDropout dropout before the classifier; {@code null} means hidden_dropout_prob
+ * @param classifierPooling what a text classifier's head reads (token classifiers read every position)
  */
 public record BertConfig(
     int vocabSize,
@@ -39,7 +40,8 @@ public record BertConfig(
     double initializerRange,
     ProblemType problemType,
     Double classifierDropout,
-    List<String> labels) {
+    List<String> labels,
+    ClassifierPooling classifierPooling) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -68,8 +70,14 @@ public record BertConfig(
     if (!(initializerRange > 0)) {
       throw new IllegalArgumentException("initializer_range must be > 0, got " + initializerRange);
     }
-    if (hiddenAct == null || problemType == null || labels == null) {
-      throw new IllegalArgumentException("hidden_act, problem_type and labels are required");
+    if (hiddenAct == null || problemType == null || labels == null || classifierPooling == null) {
+      throw new IllegalArgumentException(
+          "hidden_act, problem_type, labels and classifier_pooling are required");
+    }
+    if (problemType == ProblemType.TOKEN_CLASSIFICATION && classifierPooling != ClassifierPooling.POOLER) {
+      throw new IllegalArgumentException(
+          "classifier_pooling (" + classifierPooling.jsonName()
+              + ") is for text classification; a token classifier reads every position");
     }
     if (labels.isEmpty()) {
       throw new IllegalArgumentException("num_labels must be at least 1, got 0");
@@ -190,6 +198,8 @@ public record BertConfig(
       b.classifierDropout(number(root, "classifier_dropout", 0));
     }
     b.labels(readLabels(root));
+    b.classifierPooling(
+        ClassifierPooling.fromJsonName(text(root, "classifier_pooling", b.classifierPooling.jsonName())));
     return b.build();
   }
 
@@ -289,6 +299,7 @@ public record BertConfig(
     } else {
       root.put("classifier_dropout", classifierDropout);
     }
+    root.put("classifier_pooling", classifierPooling.jsonName());
     root.put("num_labels", labels.size());
     ObjectNode id2label = root.putObject("id2label");
     ObjectNode label2id = root.putObject("label2id");
@@ -320,6 +331,7 @@ public record BertConfig(
     private ProblemType problemType = ProblemType.SINGLE_LABEL_CLASSIFICATION;
     private Double classifierDropout;
     private List<String> labels = defaultLabels(2);
+    private ClassifierPooling classifierPooling = ClassifierPooling.POOLER;
 
     private Builder() {}
 
@@ -339,6 +351,7 @@ public record BertConfig(
       problemType = c.problemType;
       classifierDropout = c.classifierDropout;
       labels = c.labels;
+      classifierPooling = c.classifierPooling;
     }
 
     static List<String> defaultLabels(int n) {
@@ -428,6 +441,12 @@ public record BertConfig(
       return this;
     }
 
+    /** What a text classifier's head reads: the pooler (default), the [CLS] state or the token mean. */
+    public Builder classifierPooling(ClassifierPooling v) {
+      classifierPooling = v;
+      return this;
+    }
+
     /** {@code n} labels named {@code LABEL_0 .. LABEL_n-1}, as Hugging Face names them. */
     public Builder numLabels(int n) {
       labels = defaultLabels(n);
@@ -438,7 +457,7 @@ public record BertConfig(
       return new BertConfig(
           vocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize, hiddenAct,
           hiddenDropoutProb, attentionProbsDropoutProb, maxPositionEmbeddings, typeVocabSize,
-          layerNormEps, initializerRange, problemType, classifierDropout, labels);
+          layerNormEps, initializerRange, problemType, classifierDropout, labels, classifierPooling);
     }
   }
 }

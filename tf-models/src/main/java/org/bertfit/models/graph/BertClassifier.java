@@ -4,13 +4,15 @@ import java.util.List;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
  * A BERT encoder with the classification head its {@link ProblemType} calls for, as Hugging Face's
  * {@code TFBertForSequenceClassification} / {@code TFBertForTokenClassification}: dropout then a
- * dense {@code classifier} (kernel, bias) on the pooled output, or on every position's hidden state.
+ * dense {@code classifier} (kernel, bias) on the pooled output (or, as {@code classifier_pooling}
+ * says, the {@code [CLS]} state or the token mean), or on every position's hidden state.
  */
 public final class BertClassifier {
   /** The scope of the classification head's variables. */
@@ -45,7 +47,9 @@ public final class BertClassifier {
     double dropout = config.effectiveClassifierDropout();
     Operand<TFloat32> logits;
     Operand<TFloat32> probabilities;
+    Operand<TFloat32> headInput;
     if (config.problemType() == ProblemType.TOKEN_CLASSIFICATION) {
+      headInput = encoded.sequenceOutput();
       Operand<TFloat32> flat =
           tf.reshape(encoded.sequenceOutput(), tf.constant(new int[] {-1, config.hiddenSize()}));
       Operand<TFloat32> flatLogits = classifier.apply(tf, mode.dropout(tf, flat, dropout));
@@ -58,12 +62,28 @@ public final class BertClassifier {
       logits = tf.reshape(flatLogits, shape);
       probabilities = tf.nn.softmax(logits);
     } else {
-      logits = classifier.apply(tf, mode.dropout(tf, encoded.pooledOutput(), dropout));
+      headInput = textFeatures(tf, encoded, inputs);
+      logits = classifier.apply(tf, mode.dropout(tf, headInput, dropout));
       probabilities =
           config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
               ? tf.math.sigmoid(logits)
               : tf.nn.softmax(logits);
     }
-    return new ClassifierOutputs(encoded, logits, probabilities);
+    return new ClassifierOutputs(encoded, headInput, logits, probabilities);
+  }
+
+  /** What {@code classifier_pooling} names, {@code [batch, hidden]}. */
+  private Operand<TFloat32> textFeatures(Ops tf, BertOutputs encoded, BertInputs inputs) {
+    Operand<TFloat32> sequence = encoded.sequenceOutput();
+    return switch (config.classifierPooling()) {
+      case POOLER -> encoded.pooledOutput();
+      case CLS -> tf.stridedSlice(sequence, Indices.all(), Indices.at(0), Indices.all());
+      case MEAN -> {
+        Operand<TFloat32> mask = tf.expandDims(tf.dtypes.cast(inputs.attentionMask(), TFloat32.class), tf.constant(-1));
+        Operand<TFloat32> sum = tf.reduceSum(tf.math.mul(sequence, mask), tf.constant(1));
+        Operand<TFloat32> count = tf.reduceSum(mask, tf.constant(1));
+        yield tf.math.div(sum, tf.math.maximum(count, tf.constant(1f)));
+      }
+    };
   }
 }
