@@ -35,7 +35,7 @@ public record PretrainedModel(
   /**
    * Opens the model in {@code dir}.
    *
-   * @param base labels, problem type and dropout for the new model; the encoder's shape comes from
+   * @param base labels, problem type, dropout and pooling for the new model; the encoder's shape comes from
    *     the source
    */
   public static PretrainedModel open(Path dir, BertConfig base) {
@@ -77,12 +77,16 @@ public record PretrainedModel(
     return new PretrainedModel(dir, Kind.SAVED_MODEL, checkpoint, config, vocab, tokenizerJson);
   }
 
-  /** The encoder of {@code source} with the head settings (labels, problem type) of {@code base}. */
+  /**
+   * The encoder of {@code source} with the head settings (labels, problem type, dropout, pooling)
+   * of {@code base}.
+   */
   private static BertConfig withHead(BertConfig source, BertConfig base) {
     return source.toBuilder()
         .labels(base.labels())
         .problemType(base.problemType())
         .classifierDropout(base.classifierDropout())
+        .classifierPooling(base.classifierPooling())
         .build();
   }
 
