@@ -21,6 +21,8 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
   private static final int QUEUED_WINDOWS = 2;
 
   private final Classifier classifier;
+  /** Whether each row is the text's features (the head's input) rather than its probabilities. */
+  private final boolean embeddings;
   private final BlockingQueue<Window> queue = new ArrayBlockingQueue<>(QUEUED_WINDOWS);
   private final Thread producer;
   private Window window;
@@ -37,8 +39,13 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
   private long sessionNanos;
 
   PredictionStream(
-      Classifier classifier, Iterator<Example> examples, int batchSize, int windowBatches) {
+      Classifier classifier, Iterator<Example> examples, int batchSize, int windowBatches,
+      boolean embeddings) {
+    if (embeddings && classifier.tokenClassification()) {
+      throw new IllegalArgumentException("embeddings are of texts; open the model as a text classifier");
+    }
     this.classifier = classifier;
+    this.embeddings = embeddings;
     this.producer =
         new Thread(
             new WindowProducer(
@@ -72,9 +79,11 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
     Example example = window.examples().get(position);
     float[] row = probabilities[position];
     Prediction p =
-        window.wordIds() == null
-            ? new Prediction(example, row, classifier.decoder().decide(row, 0))
-            : words(example, window.wordIds()[position], row);
+        embeddings
+            ? new Prediction(example, row, new int[0])
+            : window.wordIds() == null
+                ? new Prediction(example, row, classifier.decoder().decide(row, 0))
+                : words(example, window.wordIds()[position], row);
     position++;
     texts++;
     return p;
@@ -128,12 +137,12 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
     for (Batch batch : next.batches()) {
       EncodedBatch inputs = batch.inputs();
       long start = System.nanoTime();
-      float[] out = classifier.probabilities(inputs);
+      float[] out = embeddings ? classifier.features(inputs) : classifier.probabilities(inputs);
       sessionNanos += System.nanoTime() - start;
       int[] indices = batch.indices();
       int width = out.length / indices.length;
       for (int r = 0; r < indices.length; r++) {
-        int used = next.wordIds() == null ? k : inputs.length(r) * k;
+        int used = next.wordIds() == null ? width : inputs.length(r) * k;
         rows[indices[r]] = Arrays.copyOfRange(out, r * width, r * width + used);
         tokens += inputs.length(r);
       }
