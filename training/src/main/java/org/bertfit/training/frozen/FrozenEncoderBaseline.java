@@ -72,7 +72,7 @@ public final class FrozenEncoderBaseline {
       start = System.nanoTime();
       LinearHead head =
           train.task() == Task.MULTI_LABEL
-              ? perLabel(regression, features, labels, config.numLabels())
+              ? perLabel(regression, features, labels, config.labels())
               : regression.fit(features, column(labels, 0), config.numLabels());
       double fitSeconds = (System.nanoTime() - start) / 1e9;
       assign(model, head);
@@ -103,12 +103,20 @@ public final class FrozenEncoderBaseline {
   }
 
   /** One binary regression per label; label k's logit is its log-odds. */
-  private static LinearHead perLabel(LogisticRegression regression, float[][] x, int[][] labels, int numLabels) {
+  private static LinearHead perLabel(LogisticRegression regression, float[][] x, int[][] labels, List<String> names) {
+    int numLabels = names.size();
     int width = x[0].length;
     float[] kernel = new float[width * numLabels];
     float[] bias = new float[numLabels];
     for (int k = 0; k < numLabels; k++) {
-      LinearHead binary = regression.fit(x, column(labels, k), 2);
+      int[] present = column(labels, k);
+      int positives = Arrays.stream(present).sum();
+      if (positives == 0 || positives == present.length) {
+        throw new IllegalArgumentException(
+            "label '" + names.get(k) + "' is on " + positives + " of " + present.length
+                + " training examples; a logistic regression per label needs examples with and without it");
+      }
+      LinearHead binary = regression.fit(x, present, 2);
       for (int j = 0; j < width; j++) {
         kernel[j * numLabels + k] = binary.kernel()[j * 2 + 1] - binary.kernel()[j * 2];
       }

@@ -18,6 +18,7 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
+import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.export.ServingExport;
@@ -30,6 +31,7 @@ import org.bertfit.models.io.TinySavedModels;
 import org.bertfit.training.predict.Classifier;
 import org.bertfit.training.predict.ModelFiles;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -98,6 +100,46 @@ class FrozenEncoderBaselineTest {
       reference.assertMatches(i, logs(served, i, k), 1e-3);
     }
     assertThat(IntStream.of(reference.predictions()).distinct().count()).as("classes predicted").isGreaterThan(1);
+  }
+
+  /** Multi-label: one regression per label, each label's sigmoid its regression's probability. */
+  @Test
+  void multiLabelDataGetsOneRegressionPerLabel() throws Exception {
+    List<String> names = List.of("bad", "good", "time");
+    List<Example> examples = new ArrayList<>();
+    List<String> texts = TinySavedModels.texts(150, 3);
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
+      examples.add(Example.of(text, names.stream().filter(text::contains).toList(), i + 1));
+    }
+    Dataset data = new Dataset("multi", Task.MULTI_LABEL, true, examples, names, SkipReport.NONE);
+    EncodedDataset multi;
+    try (BertTokenizer tokenizer =
+        BertTokenizer.fromJson(PretrainedModel.open(pretrained, TinySavedModels.CONFIG).tokenizerJson(), MAX_LENGTH)) {
+      multi = EncodedDataset.encode(data, tokenizer, LabelEncoder.of(names));
+    }
+    BertConfig head = TinySavedModels.CONFIG.toBuilder().labels(names)
+        .problemType(ProblemType.MULTI_LABEL_CLASSIFICATION).classifierPooling(ClassifierPooling.CLS).build();
+    Path out = dir.resolve("model-multi");
+    FrozenEncoderBaseline.fit(PretrainedModel.open(pretrained, head), multi, CONVERGED, 16, null, out, false);
+
+    float[][] x = features(ClassifierPooling.CLS); // the same texts as the single-label data
+    EncodedBatch all = multi.batch(IntStream.range(0, multi.size()).toArray(), 1).inputs();
+    float[] probabilities;
+    try (Classifier classifier = Classifier.open(ModelFiles.open(out), MAX_LENGTH)) {
+      probabilities = classifier.probabilities(all);
+    }
+    for (int k = 0; k < names.size(); k++) {
+      int[] present = new int[texts.size()];
+      for (int i = 0; i < present.length; i++) {
+        present[i] = texts.get(i).contains(names.get(k)) ? 1 : 0;
+      }
+      ScikitLearnLogistic reference = ScikitLearnLogistic.fit(x, present, CONVERGED.c(), CONVERGED.tolerance());
+      for (int i = 0; i < present.length; i++) {
+        double p = probabilities[i * names.size() + k];
+        reference.assertMatches(i, new double[] {Math.log(1 - p), Math.log(p)}, 1e-3);
+      }
+    }
   }
 
   /** The features, computed from the encoder's pooled and sequence outputs. */
