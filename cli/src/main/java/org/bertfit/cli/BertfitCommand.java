@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ExportCommand.class,
       TrainCommand.class,
+      EmbedCommand.class,
       DemoCommand.class,
       ReportCommand.class,
       PredictCommand.class,

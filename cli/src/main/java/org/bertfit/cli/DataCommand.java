@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
     name = "data",
     mixinStandardHelpOptions = true,
     versionProvider = BertfitCommand.Version.class,
-    description = "Inspect labelled data.",
-    subcommands = {DataStatsCommand.class})
+    description = "Inspect and split labelled data.",
+    subcommands = {DataStatsCommand.class, DataSplitCommand.class})
 public final class DataCommand implements Runnable {
   @Spec CommandSpec spec;
 

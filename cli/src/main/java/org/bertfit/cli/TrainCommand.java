@@ -18,6 +18,7 @@ import org.bertfit.evaluation.Thresholds;
 import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.models.BertConfig;
+import org.bertfit.models.ClassifierPooling;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.graph.SessionOptions;
@@ -26,6 +27,7 @@ import org.bertfit.training.Evaluation;
 import org.bertfit.training.FitConfig;
 import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
+import org.bertfit.training.frozen.LogisticRegression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,6 +107,21 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--freeze-encoder", description = "Train the classification head only")
   boolean freezeEncoder;
 
+  @Option(names = "--features", paramLabel = "pooler|cls|mean",
+      description = "What the head reads: BERT's pooler (default), the last layer's [CLS] state, or the"
+          + " mean of its token states (saved as classifier_pooling)")
+  String features = ClassifierPooling.POOLER.jsonName();
+
+  @Option(names = "--head", paramLabel = "dense|logistic",
+      description = "dense (default): trained by gradient descent; logistic (with --freeze-encoder):"
+          + " logistic regression fitted to convergence on the frozen encoder's features, as"
+          + " scikit-learn's LogisticRegression(solver='liblinear'); the optimizer settings are unused")
+  String head = "dense";
+
+  @Option(names = "--logistic-c", paramLabel = "C",
+      description = "--head logistic: inverse regularisation strength, scikit-learn's C (default ${DEFAULT-VALUE})")
+  double logisticC = LogisticRegression.defaults().c();
+
   @Option(names = "--optimizer", description = "adamw (default), adam or sgd")
   String optimizer = "adamw";
 
@@ -170,13 +187,29 @@ final class TrainCommand implements Callable<Integer> {
         pretrained, train, validation, readOptions(), labelAllTokens ? SubTokenLabels.ALL : SubTokenLabels.FIRST,
         maxTrainExamples, maxLength, fit, optimizer, classWeights, patience, minDelta, session, out, run,
         force, allowUnusedWeights);
-    try (TrainingRun.Trained trained = TrainingRun.train(settings, stdout)) {
+    try (TrainingRun.Trained trained = TrainingRun.train(settings, head(), stdout)) {
       if (trained.validation() != null) {
         report(trained, fit, stdout);
       } else if (tuneThresholds) {
         throw new IllegalArgumentException("--tune-thresholds needs --validation");
       }
     }
+  }
+
+  /** The head that --features, --head and --logistic-c describe. */
+  private TrainingRun.Head head() {
+    ClassifierPooling pooling = ClassifierPooling.fromJsonName(features);
+    return switch (head) {
+      case "dense" -> new TrainingRun.Head(pooling, null);
+      case "logistic" -> {
+        if (!freezeEncoder) {
+          throw new IllegalArgumentException("--head logistic fits the head to a frozen encoder: add --freeze-encoder");
+        }
+        LogisticRegression d = LogisticRegression.defaults();
+        yield new TrainingRun.Head(pooling, new LogisticRegression(logisticC, d.tolerance(), d.maxIterations()));
+      }
+      default -> throw new IllegalArgumentException("--head must be dense or logistic, got '" + head + "'");
+    };
   }
 
   /** Per-label thresholds that maximise F1 on the validation scores, saved in the model directory. */

@@ -27,6 +27,7 @@ import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.evaluation.report.TrainingLog;
 import org.bertfit.models.BertConfig;
+import org.bertfit.models.ClassifierPooling;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
@@ -41,6 +42,8 @@ import org.bertfit.training.callbacks.CsvLogger;
 import org.bertfit.training.callbacks.EarlyStopping;
 import org.bertfit.training.callbacks.ProgressBar;
 import org.bertfit.training.callbacks.TensorBoard;
+import org.bertfit.training.frozen.FrozenEncoderBaseline;
+import org.bertfit.training.frozen.LogisticRegression;
 import org.bertfit.training.losses.Loss;
 import org.bertfit.training.optimizers.Optimizer;
 import org.bertfit.training.tasks.TaskDefaults;
@@ -63,6 +66,16 @@ final class TrainingRun {
       int patience, double minDelta, SessionOptions session, Path out, Path runDir, boolean force,
       boolean allowUnusedWeights) {}
 
+  /**
+   * What the classifier reads and how it is fitted.
+   *
+   * @param logistic null: a dense head trained with the encoder by {@code fit}; else a logistic
+   *     regression fitted to the frozen encoder's features
+   */
+  record Head(ClassifierPooling pooling, LogisticRegression logistic) {
+    static final Head DENSE = new Head(ClassifierPooling.POOLER, null);
+  }
+
   /** A trained model, still open, with its validation data (null without). */
   record Trained(Model model, EncodedDataset validation, LabelEncoder labels, History history, double seconds)
       implements AutoCloseable {
@@ -78,6 +91,10 @@ final class TrainingRun {
   private TrainingRun() {}
 
   static Trained train(Settings s, PrintWriter stdout) {
+    return train(s, Head.DENSE, stdout);
+  }
+
+  static Trained train(Settings s, Head choice, PrintWriter stdout) {
     Dataset trainData = DatasetReader.read(s.train(), s.read());
     if (s.maxTrainExamples() != null && s.maxTrainExamples() < trainData.size()) {
       trainData = trainData.subset(IntStream.range(0, s.maxTrainExamples()).toArray(), s.train().toString());
@@ -88,7 +105,8 @@ final class TrainingRun {
       labels.requireKnown(validationData);
     }
     ProblemType problem = ProblemType.of(trainData.task());
-    BertConfig head = BertConfig.builder().labels(labels.names()).problemType(problem).build();
+    BertConfig head = BertConfig.builder()
+        .labels(labels.names()).problemType(problem).classifierPooling(choice.pooling()).build();
     PretrainedModel source = PretrainedModel.open(PretrainedSource.defaults().resolve(s.pretrained()), head);
     EncodedDataset trainSet;
     EncodedDataset validationSet = null;
@@ -109,6 +127,9 @@ final class TrainingRun {
     }
     if (validationSet != null) {
       stdout.printf("validation: %,d %s (%,d truncated)%n", validationSet.size(), unit, validationSet.truncatedCount());
+    }
+    if (choice.logistic() != null) {
+      return fitLogistic(s, choice.logistic(), source, trainSet, validationSet, labels, stdout);
     }
     long start = System.nanoTime();
     Model model = Model.fromPretrained(
@@ -134,6 +155,21 @@ final class TrainingRun {
       model.close();
       throw e;
     }
+  }
+
+  /** Seed 003's baseline: a logistic regression on the frozen encoder's features, saved, then reopened. */
+  private static Trained fitLogistic(
+      Settings s, LogisticRegression regression, PretrainedModel source, EncodedDataset trainSet,
+      EncodedDataset validationSet, LabelEncoder labels, PrintWriter stdout) {
+    FrozenEncoderBaseline.Result fit = FrozenEncoderBaseline.fit(
+        source, trainSet, regression, s.fit().evalBatchSize(), s.session().toConfigProto(), s.out(), s.force());
+    stdout.printf("logistic regression on %,d x %d %s features: encoder %.1f min, fit %.1f s; wrote %s%n",
+        fit.examples(), fit.features(), source.config().classifierPooling().jsonName(),
+        fit.featureSeconds() / 60, fit.fitSeconds(), s.out());
+    Model model = Model.fromPretrained(PretrainedModel.open(s.out(), source.config()), 0, s.session().toConfigProto());
+    ProblemType problem = source.config().problemType();
+    model.compile(Optimizer.parse(s.optimizer()), Model.defaultLoss(source.config()), TaskDefaults.metrics(problem));
+    return new Trained(model, validationSet, labels, new History(), fit.featureSeconds() + fit.fitSeconds());
   }
 
   /** Writes NAME.txt and NAME.json of an entity-level report into {@code dir}. */

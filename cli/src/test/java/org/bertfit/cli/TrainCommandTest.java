@@ -111,4 +111,25 @@ class TrainCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).startsWith("bertfit train: error: ").contains("great");
   }
+
+  /** Seed 003's baseline from the command line: a model directory with the regression as its head. */
+  @Test
+  void fitsALogisticRegressionHeadOnTheFrozenEncoder() throws IOException {
+    Path out = dir.resolve("logistic");
+    CliRun run = CliRun.of("train", "--pretrained", savedModel.toString(),
+        "--train", data("lr-train.txt", 96, 5).toString(), "--validation", data("lr-val.txt", 48, 6).toString(),
+        "--freeze-encoder", "--head", "logistic", "--features", "mean", "--max-length", "16",
+        "--out", out.toString(), "--run-dir", dir.resolve("lr-run").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("logistic regression on 96 x 128 mean features: encoder \\S+ min, fit \\S+ s; wrote " + java.util.regex.Pattern.quote(out.toString()))
+        .containsPattern("(?s)validation report .*macro avg");
+    assertThat(new ModelDirectory(out).config().classifierPooling()).isEqualTo(org.bertfit.models.ClassifierPooling.MEAN);
+    assertThat(out.resolve("validation_report.json")).exists();
+
+    CliRun unfrozen = CliRun.of("train", "--pretrained", savedModel.toString(),
+        "--train", data("lr-train.txt", 96, 5).toString(), "--head", "logistic", "--out", dir.resolve("never2").toString());
+    assertThat(unfrozen.exitCode()).isEqualTo(1);
+    assertThat(unfrozen.err()).contains("--head logistic fits the head to a frozen encoder: add --freeze-encoder");
+  }
 }

@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param classifierDropout dropout before the classifier; {@code null} means hidden_dropout_prob
  * @param modelType the encoder family (bert, roberta, xlm-roberta, distilbert)
  * @param padTokenId the padding token's id (RoBERTa's positions start after it)
+ * @param classifierPooling what a text classifier's head reads (token classifiers read every position)
  */
 public record BertConfig(
     int vocabSize,
@@ -43,7 +44,8 @@ public record BertConfig(
     Double classifierDropout,
     List<String> labels,
     ModelType modelType,
-    int padTokenId) {
+    int padTokenId,
+    ClassifierPooling classifierPooling) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -72,8 +74,15 @@ public record BertConfig(
     if (!(initializerRange > 0)) {
       throw new IllegalArgumentException("initializer_range must be > 0, got " + initializerRange);
     }
-    if (hiddenAct == null || problemType == null || labels == null || modelType == null) {
-      throw new IllegalArgumentException("hidden_act, problem_type, labels and model_type are required");
+    if (hiddenAct == null || problemType == null || labels == null || modelType == null
+        || classifierPooling == null) {
+      throw new IllegalArgumentException(
+          "hidden_act, problem_type, labels, model_type and classifier_pooling are required");
+    }
+    if (problemType == ProblemType.TOKEN_CLASSIFICATION && classifierPooling != ClassifierPooling.POOLER) {
+      throw new IllegalArgumentException(
+          "classifier_pooling (" + classifierPooling.jsonName()
+              + ") is for text classification; a token classifier reads every position");
     }
     if (padTokenId < 0 || padTokenId >= vocabSize) {
       throw new IllegalArgumentException(
@@ -185,6 +194,8 @@ public record BertConfig(
       b.problemType(ProblemType.TOKEN_CLASSIFICATION);
     }
     b.labels(readLabels(root));
+    b.classifierPooling(
+        ClassifierPooling.fromJsonName(text(root, "classifier_pooling", b.classifierPooling.jsonName())));
     return b.build();
   }
 
@@ -329,6 +340,7 @@ public record BertConfig(
     if (problemType != ProblemType.TOKEN_CLASSIFICATION) {
       root.put("problem_type", problemType.jsonName());
     }
+    root.put("classifier_pooling", classifierPooling.jsonName());
     root.put("num_labels", labels.size());
     ObjectNode id2label = root.putObject("id2label");
     ObjectNode label2id = root.putObject("label2id");
@@ -394,6 +406,7 @@ public record BertConfig(
     private List<String> labels = defaultLabels(2);
     private ModelType modelType = ModelType.BERT;
     private int padTokenId;
+    private ClassifierPooling classifierPooling = ClassifierPooling.POOLER;
 
     private Builder() {}
 
@@ -415,6 +428,7 @@ public record BertConfig(
       labels = c.labels;
       modelType = c.modelType;
       padTokenId = c.padTokenId;
+      classifierPooling = c.classifierPooling;
     }
 
     static List<String> defaultLabels(int n) {
@@ -504,6 +518,12 @@ public record BertConfig(
       return this;
     }
 
+    /** What a text classifier's head reads: the pooler (default), the [CLS] state or the token mean. */
+    public Builder classifierPooling(ClassifierPooling v) {
+      classifierPooling = v;
+      return this;
+    }
+
     /** {@code n} labels named {@code LABEL_0 .. LABEL_n-1}, as Hugging Face names them. */
     public Builder numLabels(int n) {
       labels = defaultLabels(n);
@@ -525,7 +545,7 @@ public record BertConfig(
           vocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize, hiddenAct,
           hiddenDropoutProb, attentionProbsDropoutProb, maxPositionEmbeddings, typeVocabSize,
           layerNormEps, initializerRange, problemType, classifierDropout, labels, modelType,
-          padTokenId);
+          padTokenId, classifierPooling);
     }
   }
 }

@@ -50,6 +50,7 @@ class BertConfigTest {
     assertThat(c.classifierDropout()).isNull();
     assertThat(c.effectiveClassifierDropout()).isEqualTo(0.1);
     assertThat(c.headSize()).isEqualTo(64);
+    assertThat(c.classifierPooling()).as("Hugging Face's heads read the pooler").isEqualTo(ClassifierPooling.POOLER);
   }
 
   @Test
@@ -60,9 +61,11 @@ class BertConfigTest {
             .problemType(ProblemType.MULTI_LABEL_CLASSIFICATION)
             .classifierDropout(0.3)
             .hiddenAct(HiddenActivation.GELU_NEW)
+            .classifierPooling(ClassifierPooling.MEAN)
             .build();
     String json = c.toJson();
-    assertThat(json).contains("\"id2label\"", "\"label2id\"", "\"gelu_new\"", "\"multi_label_classification\"");
+    assertThat(json).contains("\"id2label\"", "\"label2id\"", "\"gelu_new\"", "\"multi_label_classification\"",
+        "\"classifier_pooling\" : \"mean\"");
     assertThat(BertConfig.fromJson(json, "x")).isEqualTo(c);
   }
 
@@ -90,6 +93,8 @@ class BertConfigTest {
         "{\"id2label\": {\"0\": \"a\", \"1\": \"b\"}, \"label2id\": {\"a\": 1}} | c.json: label2id maps 'a' to 1, but id2label gives id 0",
         "{\"id2label\": {\"0\": \"a\", \"1\": \"b\"}, \"num_labels\": 3} | c.json: num_labels (3) differs from the size of id2label (2)",
         "[1, 2] | c.json: not a JSON object",
+        "{\"classifier_pooling\": \"max\"} | c.json: classifier_pooling 'max' is not supported; supported: pooler, cls, mean",
+        "{\"problem_type\": \"token_classification\", \"classifier_pooling\": \"cls\"} | c.json: classifier_pooling (cls) is for text classification; a token classifier reads every position",
       })
   void invalidConfigsNameTheField(String json, String message) {
     assertThatThrownBy(() -> BertConfig.fromJson(json, "c.json"))

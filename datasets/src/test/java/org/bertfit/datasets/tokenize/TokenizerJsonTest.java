@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.TestData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,10 +72,29 @@ class TokenizerJsonTest {
     }
   }
 
-  @Test
-  void thousandRealTweetsGiveIdenticalIds(@TempDir Path dir) throws Exception {
+  /** The shipped sample's tweets: unit-test speed, no shared datasets needed. */
+  private static List<String> sampleTweets() throws IOException {
+    return Files.readAllLines(TestData.sample("tweeteval/sentiment/val_text.txt"), StandardCharsets.UTF_8);
+  }
+
+  /** The first 1,000 tweets of the shared TweetEval test split (skipped when it is absent). */
+  private static List<String> sharedTweets() throws IOException {
     Path file = TestData.shared("tweeteval/sentiment/test_text.txt");
-    List<String> tweets = Files.readAllLines(file, StandardCharsets.UTF_8).subList(0, 1000);
+    return Files.readAllLines(file, StandardCharsets.UTF_8).subList(0, 1000);
+  }
+
+  @Test
+  void sampleTweetsGiveIdenticalIds(@TempDir Path dir) throws Exception {
+    assertIdenticalIds(sampleTweets(), dir);
+  }
+
+  @Test
+  @Tag("integration")
+  void thousandRealTweetsGiveIdenticalIds(@TempDir Path dir) throws Exception {
+    assertIdenticalIds(sharedTweets(), dir);
+  }
+
+  private static void assertIdenticalIds(List<String> tweets, Path dir) throws Exception {
     try (BertTokenizer ours = BertTokenizer.fromVocab(vocab(), true, 128);
         BertTokenizer reference =
             BertTokenizer.fromTokenizerJson(referenceTokenizerJson(dir), 128)) {
@@ -88,9 +108,17 @@ class TokenizerJsonTest {
 
   /** The batch path (native calls) agrees with DJL's per-text encode, truncation flags included. */
   @Test
+  void batchEncodingMatchesDjlPerTextOnSampleTweets() throws Exception {
+    assertBatchMatchesPerText(sampleTweets());
+  }
+
+  @Test
+  @Tag("integration")
   void batchEncodingMatchesDjlPerText() throws Exception {
-    Path file = TestData.shared("tweeteval/sentiment/test_text.txt");
-    List<String> tweets = Files.readAllLines(file, StandardCharsets.UTF_8).subList(0, 1000);
+    assertBatchMatchesPerText(sharedTweets());
+  }
+
+  private static void assertBatchMatchesPerText(List<String> tweets) throws Exception {
     try (BertTokenizer tokenizer = BertTokenizer.fromVocab(vocab(), true, 24)) {
       List<TokenizedText> batch = tokenizer.encodeAll(tweets);
       List<TokenizedText> pairs = tokenizer.encodeAll(tweets, shifted(tweets));
@@ -102,7 +130,8 @@ class TokenizerJsonTest {
         assertThat(batch.get(i).truncated()).isEqualTo(single.truncated());
         truncated += single.truncated() ? 1 : 0;
       }
-      assertThat(truncated).isBetween(100, 900);
+      // both truncated and whole texts are exercised
+      assertThat(truncated).isBetween(tweets.size() / 10, tweets.size() * 9 / 10);
       TokenizedText pair = tokenizer.encode(tweets.get(0), tweets.get(1));
       assertThat(pairs.get(0).inputIds()).isEqualTo(pair.inputIds());
       assertThat(pairs.get(0).tokenTypeIds()).isEqualTo(pair.tokenTypeIds()).contains(1);

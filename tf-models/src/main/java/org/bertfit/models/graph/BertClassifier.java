@@ -5,13 +5,16 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.ModelType;
 import org.bertfit.models.ProblemType;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
  * An encoder with the classification head its {@link ProblemType} calls for, as Hugging Face's
  * {@code *ForSequenceClassification} / {@code *ForTokenClassification}: the model type's {@link
- * SequenceHead}, or dropout then a dense {@code classifier} (kernel, bias) on every position.
+ * SequenceHead} on the pooled output, or, when {@code classifier_pooling} names the {@code [CLS]}
+ * state or the token mean, dropout then a dense {@code classifier} (kernel, bias) on that; for
+ * tokens, dropout then a dense {@code classifier} on every position.
  */
 public final class BertClassifier {
   /** The scope of the classification head's variables. */
@@ -49,7 +52,9 @@ public final class BertClassifier {
     double dropout = config.effectiveClassifierDropout();
     Operand<TFloat32> logits;
     Operand<TFloat32> probabilities;
+    Operand<TFloat32> headInput;
     if (config.problemType() == ProblemType.TOKEN_CLASSIFICATION) {
+      headInput = encoded.sequenceOutput();
       Operand<TFloat32> flat =
           tf.reshape(encoded.sequenceOutput(), tf.constant(new int[] {-1, config.hiddenSize()}));
       // DistilBertForTokenClassification drops out at the model's dropout, not seq_classif_dropout.
@@ -64,12 +69,28 @@ public final class BertClassifier {
       logits = tf.reshape(flatLogits, shape);
       probabilities = tf.nn.softmax(logits);
     } else {
-      logits = sequenceHead.apply(tf, encoded, mode, dropout);
+      headInput = textFeatures(tf, encoded, inputs);
+      logits = sequenceHead.apply(tf, headInput, mode, dropout);
       probabilities =
           config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
               ? tf.math.sigmoid(logits)
               : tf.nn.softmax(logits);
     }
-    return new ClassifierOutputs(encoded, logits, probabilities);
+    return new ClassifierOutputs(encoded, headInput, logits, probabilities);
+  }
+
+  /** What {@code classifier_pooling} names, {@code [batch, hidden]}. */
+  private Operand<TFloat32> textFeatures(Ops tf, BertOutputs encoded, BertInputs inputs) {
+    Operand<TFloat32> sequence = encoded.sequenceOutput();
+    return switch (config.classifierPooling()) {
+      case POOLER -> encoded.pooledOutput();
+      case CLS -> tf.stridedSlice(sequence, Indices.all(), Indices.at(0), Indices.all());
+      case MEAN -> {
+        Operand<TFloat32> mask = tf.expandDims(tf.dtypes.cast(inputs.attentionMask(), TFloat32.class), tf.constant(-1));
+        Operand<TFloat32> sum = tf.reduceSum(tf.math.mul(sequence, mask), tf.constant(1));
+        Operand<TFloat32> count = tf.reduceSum(mask, tf.constant(1));
+        yield tf.math.div(sum, tf.math.maximum(count, tf.constant(1f)));
+      }
+    };
   }
 }

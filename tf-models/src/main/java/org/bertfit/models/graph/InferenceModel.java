@@ -94,6 +94,18 @@ public final class InferenceModel implements AutoCloseable {
     }
   }
 
+  /**
+   * What the classifier reads for a batch, row-major: {@code [batch, hidden]} text features (the
+   * pooler, the {@code [CLS]} state or the token mean, as {@code classifier_pooling} says), or
+   * {@code [batch, seq, hidden]} for token classification.
+   */
+  public float[] headInput(EncodedBatch batch) {
+    try (BatchTensors tensors = new BatchTensors(batch);
+        Result result = tensors.feed(session.runner(), inputs).fetch(outputs.headInput()).run()) {
+      return Floats.of((TFloat32) result.get(0));
+    }
+  }
+
   /** Runs the encoder only (no head): for benchmarks and parity checks. */
   public void runEncoder(BatchTensors tensors) {
     try (Result result =

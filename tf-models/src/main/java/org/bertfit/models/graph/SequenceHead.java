@@ -1,15 +1,18 @@
 package org.bertfit.models.graph;
 
 import org.bertfit.models.BertConfig;
+import org.bertfit.models.ClassifierPooling;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The layers from the encoder to the logits of sequence classification, as transformers' heads of
- * each model type: BERT's dropout + {@code classifier} on the pooled output; RoBERTa's dropout +
- * {@code classifier/dense} + tanh + dropout + {@code classifier/out_proj} on {@code <s>};
- * DistilBERT's {@code pre_classifier} + ReLU + dropout + {@code classifier} on [CLS].
+ * The layers from the encoder's features to the logits of sequence classification, as transformers'
+ * heads of each model type: BERT's dropout + {@code classifier} on the pooled output; RoBERTa's
+ * dropout + {@code classifier/dense} + tanh + dropout + {@code classifier/out_proj} on {@code <s>};
+ * DistilBERT's {@code pre_classifier} + ReLU + dropout + {@code classifier} on [CLS]. A head on the
+ * {@code [CLS]} state or the token mean ({@code classifier_pooling} cls or mean: frozen-encoder
+ * features) is BERT's, dropout + {@code classifier}, whatever the model type.
  */
 abstract class SequenceHead {
   /** Creates the head's variables for {@code config}'s model type. */
@@ -17,22 +20,18 @@ abstract class SequenceHead {
     int hidden = config.hiddenSize();
     int labels = config.numLabels();
     String scope = BertClassifier.HEAD_SCOPE;
+    if (config.classifierPooling() != ClassifierPooling.POOLER) {
+      return linear(store, hidden, labels);
+    }
     return switch (config.modelType()) {
-      case BERT -> new SequenceHead() {
-        private final Dense classifier = new Dense(store, scope, hidden, labels);
-
-        @Override
-        Operand<TFloat32> apply(Ops tf, BertOutputs encoded, Mode mode, double dropout) {
-          return classifier.apply(tf, mode.dropout(tf, encoded.pooledOutput(), dropout));
-        }
-      };
+      case BERT -> linear(store, hidden, labels);
       case ROBERTA, XLM_ROBERTA -> new SequenceHead() {
         private final Dense dense = new Dense(store, scope + "/dense", hidden, hidden);
         private final Dense outProj = new Dense(store, scope + "/out_proj", hidden, labels);
 
         @Override
-        Operand<TFloat32> apply(Ops tf, BertOutputs encoded, Mode mode, double dropout) {
-          Operand<TFloat32> x = tf.math.tanh(dense.apply(tf, mode.dropout(tf, encoded.pooledOutput(), dropout)));
+        Operand<TFloat32> apply(Ops tf, Operand<TFloat32> features, Mode mode, double dropout) {
+          Operand<TFloat32> x = tf.math.tanh(dense.apply(tf, mode.dropout(tf, features, dropout)));
           return outProj.apply(tf, mode.dropout(tf, x, dropout));
         }
       };
@@ -41,14 +40,29 @@ abstract class SequenceHead {
         private final Dense classifier = new Dense(store, scope, hidden, labels);
 
         @Override
-        Operand<TFloat32> apply(Ops tf, BertOutputs encoded, Mode mode, double dropout) {
-          Operand<TFloat32> x = tf.nn.relu(preClassifier.apply(tf, encoded.pooledOutput()));
+        Operand<TFloat32> apply(Ops tf, Operand<TFloat32> features, Mode mode, double dropout) {
+          Operand<TFloat32> x = tf.nn.relu(preClassifier.apply(tf, features));
           return classifier.apply(tf, mode.dropout(tf, x, dropout));
         }
       };
     };
   }
 
-  /** The logits {@code [batch, labels]}; {@code dropout} is the classifier's dropout rate. */
-  abstract Operand<TFloat32> apply(Ops tf, BertOutputs encoded, Mode mode, double dropout);
+  /** Dropout then a dense {@code classifier} on the features. */
+  private static SequenceHead linear(ParameterStore store, int hidden, int labels) {
+    return new SequenceHead() {
+      private final Dense classifier = new Dense(store, BertClassifier.HEAD_SCOPE, hidden, labels);
+
+      @Override
+      Operand<TFloat32> apply(Ops tf, Operand<TFloat32> features, Mode mode, double dropout) {
+        return classifier.apply(tf, mode.dropout(tf, features, dropout));
+      }
+    };
+  }
+
+  /**
+   * The logits {@code [batch, labels]} from the features {@code [batch, hidden]}; {@code dropout}
+   * is the classifier's dropout rate.
+   */
+  abstract Operand<TFloat32> apply(Ops tf, Operand<TFloat32> features, Mode mode, double dropout);
 }

@@ -40,9 +40,9 @@ public record PretrainedModel(
   /**
    * Opens the model in {@code dir}.
    *
-   * @param base labels, problem type and dropout for the new model; the encoder's shape comes from
-   *     the source. {@code null} keeps the head of a source that has a config.json (id2label,
-   *     problem type), and gives a SavedModel without one a two-label head.
+   * @param base labels, problem type, dropout and pooling for the new model; the encoder's shape
+   *     comes from the source. {@code null} keeps the head of a source that has a config.json
+   *     (id2label, problem type), and gives a SavedModel without one a two-label head.
    */
   public static PretrainedModel open(Path dir, BertConfig base) {
     if (SafetensorsCheckpoint.existsIn(dir) && !ModelDirectory.isModelDirectory(dir)) {
@@ -110,7 +110,10 @@ public record PretrainedModel(
     return tokenizerJson;
   }
 
-  /** The encoder of {@code source} with the head settings (labels, problem type) of {@code base}. */
+  /**
+   * The encoder of {@code source} with the head settings (labels, problem type, dropout, pooling)
+   * of {@code base}.
+   */
   private static BertConfig withHead(BertConfig source, BertConfig base) {
     if (base == null) {
       return source;
@@ -119,6 +122,7 @@ public record PretrainedModel(
         .labels(base.labels())
         .problemType(base.problemType())
         .classifierDropout(base.classifierDropout())
+        .classifierPooling(base.classifierPooling())
         .build();
   }
 

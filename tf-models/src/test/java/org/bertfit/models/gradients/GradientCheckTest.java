@@ -180,19 +180,44 @@ class GradientCheckTest {
     }
   }
 
-  /** With dropout on, every parameter still gets a gradient. */
+  /**
+   * With dropout on, every parameter gets a gradient that is finite and not all zeros when run
+   * (a parameter cut off from the loss would get zeros, or no gradient at all).
+   */
   @Test
   void trainingGraphDifferentiatesEveryParameter() {
-    try (Graph g = new Graph()) {
+    CustomGradients.register();
+    try (Graph g = new Graph(); Session s = new Session(g)) {
       ParameterStore store = new ParameterStore(g);
       BertClassifier model = BertClassifier.create(store, TinyBert.config());
       Ops tf = Ops.create(g);
-      ClassifierOutputs out =
-          model.apply(tf, BertInputs.placeholders(tf), Mode.training(tf.placeholder(TInt64.class)));
+      BertInputs in = BertInputs.placeholders(tf);
+      var seed = tf.placeholder(TInt64.class);
+      ClassifierOutputs out = model.apply(tf, in, Mode.training(seed));
       Output<?>[] vars =
           store.parameters().stream().map(p -> p.variable().asOutput()).toArray(Output<?>[]::new);
       Output<?>[] grads = g.addGradients(tf.reduceSum(out.logits(), tf.constant(new int[] {0, 1})).asOutput(), vars);
       assertThat(grads).hasSize(store.parameters().size()).doesNotContainNull();
+      s.run(store.initializer(tf, 5, 0.02));
+      try (BatchTensors inputs = new BatchTensors(TinyBert.batch(4, 10, 10, 3));
+          TInt64 seedValue = TInt64.vectorOf(7, 1)) {
+        Session.Runner runner = inputs.feed(s.runner(), in).feed(seed, seedValue);
+        for (Output<?> grad : grads) {
+          runner.fetch(grad);
+        }
+        try (Result r = runner.run()) {
+          for (int i = 0; i < grads.length; i++) {
+            float[] values = Floats.of((TFloat32) r.get(i));
+            String name = store.parameters().get(i).name();
+            double largest = 0;
+            for (float v : values) {
+              assertThat(Float.isFinite(v)).as("finite gradient of %s", name).isTrue();
+              largest = Math.max(largest, Math.abs(v));
+            }
+            assertThat(largest).as("gradient of %s", name).isGreaterThan(0);
+          }
+        }
+      }
     }
   }
 }

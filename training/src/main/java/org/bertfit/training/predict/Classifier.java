@@ -104,6 +104,11 @@ public final class Classifier implements AutoCloseable {
     }
   }
 
+  /** The text features the head reads, row-major {@code [batch, hidden]}: see {@link InferenceModel#headInput}. */
+  public float[] features(EncodedBatch batch) {
+    return model.headInput(batch);
+  }
+
   public BertTokenizer tokenizer() {
     return tokenizer;
   }

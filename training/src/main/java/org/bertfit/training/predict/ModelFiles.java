@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
+import org.bertfit.models.ClassifierPooling;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.Checkpoint;
 import org.bertfit.models.checkpoint.WeightSource;
@@ -101,6 +102,20 @@ public record ModelFiles(
     sha.update(fingerprint.getBytes(StandardCharsets.UTF_8));
     sha.update(Arrays.toString(uniform.values()).getBytes(StandardCharsets.UTF_8));
     return new ModelFiles(dir, config, checkpoint, tokenizerJson, uniform, hex(sha));
+  }
+
+  /**
+   * The same encoder with its head reading {@code pooling} (a token classifier's read as a text
+   * classifier): what {@code bertfit embed} runs, fetching the head's input.
+   */
+  public ModelFiles withPooling(ClassifierPooling pooling) {
+    BertConfig.Builder b = config.toBuilder().classifierPooling(pooling);
+    if (tokenClassification()) {
+      b.problemType(ProblemType.SINGLE_LABEL_CLASSIFICATION);
+    }
+    MessageDigest sha = DataSummary.sha256();
+    sha.update((fingerprint + " pooling " + pooling.jsonName()).getBytes(StandardCharsets.UTF_8));
+    return new ModelFiles(dir, b.build(), checkpoint, tokenizerJson, thresholds, hex(sha));
   }
 
   /** Whether the model predicts a set of labels (sigmoid per label) rather than one. */

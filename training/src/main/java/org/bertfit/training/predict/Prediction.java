@@ -12,9 +12,11 @@ import org.bertfit.evaluation.ner.Entities;
  *     a token classifier, a sentence of words
  * @param probabilities one probability per label, in the model's label order; for a token
  *     classifier one such row per word, row-major, each the probabilities of the word's first
- *     sub-token (zeros for a word cut by truncation)
+ *     sub-token (zeros for a word cut by truncation); from {@link Predictor#embed}, the text's
+ *     embedding
  * @param labels the predicted label ids, ascending: one for a single-label model, any number for a
- *     multi-label one; for a token classifier one tag id per word, -1 for a word cut by truncation
+ *     multi-label one; for a token classifier one tag id per word, -1 for a word cut by truncation;
+ *     none for an embedding
  */
 public record Prediction(Example example, float[] probabilities, int[] labels) {
   /** A token classifier's tag of each word; a word cut by truncation is outside any entity. */

@@ -20,6 +20,8 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
   private static final int QUEUED_WINDOWS = 2;
 
   private final Classifier classifier;
+  /** Whether each row is the text's features (the head's input) rather than its probabilities. */
+  private final boolean embeddings;
   private final BlockingQueue<Window> queue = new ArrayBlockingQueue<>(QUEUED_WINDOWS);
   private final Thread producer;
   private Window window;
@@ -36,8 +38,13 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
   private long sessionNanos;
 
   PredictionStream(
-      Classifier classifier, Iterator<Example> examples, int batchSize, int windowBatches) {
+      Classifier classifier, Iterator<Example> examples, int batchSize, int windowBatches,
+      boolean embeddings) {
+    if (embeddings && classifier.tokenClassification()) {
+      throw new IllegalArgumentException("embeddings are of texts; open the model as a text classifier");
+    }
     this.classifier = classifier;
+    this.embeddings = embeddings;
     this.producer =
         new Thread(
             new WindowProducer(
@@ -71,7 +78,9 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
     Example example = window.examples().get(position);
     float[] row = probabilities[position];
     Prediction p =
-        classifier.decoder().predict(example, row, window.wordIds() == null ? null : window.wordIds()[position]);
+        embeddings
+            ? new Prediction(example, row, new int[0])
+            : classifier.decoder().predict(example, row, window.wordIds() == null ? null : window.wordIds()[position]);
     position++;
     texts++;
     return p;
@@ -108,13 +117,13 @@ public final class PredictionStream implements Iterator<Prediction>, AutoCloseab
     for (Batch batch : next.batches()) {
       EncodedBatch inputs = batch.inputs();
       long start = System.nanoTime();
-      float[] out = classifier.probabilities(inputs);
+      float[] out = embeddings ? classifier.features(inputs) : classifier.probabilities(inputs);
       sessionNanos += System.nanoTime() - start;
       int[] indices = batch.indices();
       int width = out.length / indices.length;
       requireFinite(out, width, indices, next);
       for (int r = 0; r < indices.length; r++) {
-        int used = next.wordIds() == null ? k : inputs.length(r) * k;
+        int used = next.wordIds() == null ? width : inputs.length(r) * k;
         rows[indices[r]] = Arrays.copyOfRange(out, r * width, r * width + used);
         tokens += inputs.length(r);
       }

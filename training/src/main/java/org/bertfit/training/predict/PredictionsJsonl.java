@@ -1,7 +1,5 @@
 package org.bertfit.training.predict;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,52 +11,33 @@ import java.util.List;
  * its {@code "entities"}, each as Hugging Face's pipeline does: {@code {"entity_group": "PER",
  * "score": 0.99, "word": "Peter Blackburn", "start": 0, "end": 15}}.
  */
-public final class PredictionsJsonl implements PredictionWriter {
-  private static final JsonFactory JSON = new JsonFactory();
-
-  private final AtomicFile file;
+public final class PredictionsJsonl extends JsonLines {
   private final List<String> labels;
   private final boolean multiLabel;
   private final boolean tagging;
-  private final JsonGenerator out;
 
-  private PredictionsJsonl(AtomicFile file, Classifier classifier) throws IOException {
-    this.file = file;
+  private PredictionsJsonl(Path target, Classifier classifier) {
+    super(target);
     this.labels = List.copyOf(classifier.labels());
     this.multiLabel = classifier.decoder().multiLabel();
     this.tagging = classifier.tokenClassification();
-    this.out = JSON.createGenerator(file.writer());
-    out.setRootValueSeparator(null); // each object ends its own line
   }
 
   /** Starts writing {@code target} with the predictions of {@code classifier}. */
   public static PredictionsJsonl create(Path target, Classifier classifier) {
-    AtomicFile file = AtomicFile.create(target);
-    try {
-      return new PredictionsJsonl(file, classifier);
-    } catch (IOException e) {
-      file.close();
-      throw file.failure(e);
-    }
+    return new PredictionsJsonl(target, classifier);
   }
 
   @Override
-  public void write(Prediction p) {
-    try {
-      out.writeStartObject();
-      out.writeStringField("text", p.example().text());
-      if (p.example().textPair() != null) {
-        out.writeStringField("text_pair", p.example().textPair());
-      }
-      if (tagging) {
-        writeEntities(p);
-      } else {
-        writeLabels(p);
-      }
-      out.writeEndObject();
-      out.writeRaw('\n');
-    } catch (IOException e) {
-      throw file.failure(e);
+  void fields(Prediction p) throws IOException {
+    out.writeStringField("text", p.example().text());
+    if (p.example().textPair() != null) {
+      out.writeStringField("text_pair", p.example().textPair());
+    }
+    if (tagging) {
+      writeEntities(p);
+    } else {
+      writeLabels(p);
     }
   }
 
@@ -91,20 +70,5 @@ public final class PredictionsJsonl implements PredictionWriter {
       out.writeEndObject();
     }
     out.writeEndArray();
-  }
-
-  @Override
-  public void commit() {
-    try {
-      out.flush();
-    } catch (IOException e) {
-      throw file.failure(e);
-    }
-    file.commit();
-  }
-
-  @Override
-  public void close() {
-    file.close();
   }
 }

@@ -42,6 +42,15 @@ public record Predictor(Classifier classifier, int batchSize, int windowBatches)
 
   /** Starts predicting {@code examples}; the stream reads them on its own thread. */
   public PredictionStream predict(Iterator<Example> examples) {
-    return new PredictionStream(classifier, examples, batchSize, windowBatches);
+    return new PredictionStream(classifier, examples, batchSize, windowBatches, false);
+  }
+
+  /**
+   * Starts embedding {@code examples}: each prediction's {@code probabilities} is the text's
+   * features as the classifier's head reads them (see {@link ModelFiles#withPooling}), its labels
+   * empty.
+   */
+  public PredictionStream embed(Iterator<Example> examples) {
+    return new PredictionStream(classifier, examples, batchSize, windowBatches, true);
   }
 }

@@ -1,0 +1,78 @@
+package org.bertfit.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bertfit.datasets.io.DatasetReader;
+import org.bertfit.datasets.io.ExampleStream;
+import org.bertfit.models.ClassifierPooling;
+import org.bertfit.training.predict.Classifier;
+import org.bertfit.training.predict.DataSummary;
+import org.bertfit.training.predict.EmbeddingsJsonl;
+import org.bertfit.training.predict.ModelFiles;
+import org.bertfit.training.predict.PredictionStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bertfit embed}: a sentence embedding for every text of a file, as JSON lines. */
+@Command(
+    name = "embed",
+    mixinStandardHelpOptions = true,
+    versionProvider = BertfitCommand.Version.class,
+    description = {
+      "Writes one JSON object a line for each input text, in input order: {\"embedding\": [...]},"
+          + " the encoder's last-layer [CLS] state, the mean of its token states (over the"
+          + " attention mask) or the pooler output. The features that train --head logistic"
+          + " fits to. Streams; written whole or not at all.",
+      "Example: bertfit embed --model models/bert-base-uncased --input texts.txt --pooling mean"
+          + " --out embeddings.jsonl"
+    })
+public final class EmbedCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin PredictModelOptions model;
+
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "PATH",
+      description = "Texts: plain text (one a line), csv, tsv, jsonl, tweeteval or semicolon")
+  Path inputPath;
+
+  @Mixin InputOptions input;
+
+  @Mixin DeviceOptions device;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The embeddings")
+  Path out;
+
+  @Option(
+      names = "--pooling",
+      paramLabel = "cls|mean|pooler",
+      defaultValue = "mean",
+      description = "Which sentence vector (default: ${DEFAULT-VALUE})")
+  String pooling;
+
+  @Override
+  public Integer call() {
+    new DistinctPaths().output("--out", out).input("--input", inputPath).require();
+    ModelFiles files = ModelFiles.open(model.model()).withPooling(ClassifierPooling.fromJsonName(pooling));
+    try (Classifier classifier = model.classifier(files, device.session(spec.commandLine().getErr()));
+        ExampleStream examples =
+            DatasetReader.open(inputPath, input.readOptions().toBuilder().unlabelled().build());
+        EmbeddingsJsonl written = EmbeddingsJsonl.create(out)) {
+      DataSummary.requireTexts(inputPath, examples.task());
+      try (PredictionStream embeddings = model.predictor(classifier).embed(examples)) {
+        new PredictProgress(spec.commandLine().getErr(), "embed", -1).drain(embeddings, written::write);
+      }
+      written.commit();
+      if (examples.skipped().total() > 0) {
+        spec.commandLine().getErr().println(
+            "embed: skipped " + examples.skipped().total() + " bad rows: " + examples.skipped().summary());
+      }
+    }
+    return 0;
+  }
+}
