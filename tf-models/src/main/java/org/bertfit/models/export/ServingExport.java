@@ -1,10 +1,13 @@
 package org.bertfit.models.export;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.bertfit.evaluation.Thresholds;
+import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.AtomicDirectory;
@@ -29,7 +32,17 @@ public final class ServingExport {
   /** The signature with {@code labels} and {@code scores}. */
   public static final String CLASSIFY = "classify";
 
-  /** Both signatures' method: callable through TF Serving's Predict API. */
+  /**
+   * The signature that takes raw text ({@code text}, optional {@code text_pair}) and tokenizes it
+   * in the graph: outputs {@code probabilities}, {@code logits}, {@code labels} (strings), {@code
+   * input_ids}, {@code attention_mask}.
+   */
+  public static final String TEXT = TextSignature.TEXT;
+
+  /** The ids signature's name when the text one is {@code serving_default}. */
+  public static final String IDS = "ids";
+
+  /** Every signature's method: callable through TF Serving's Predict API. */
   public static final String PREDICT_METHOD = "tensorflow/serving/predict";
 
   /**
@@ -89,13 +102,18 @@ public final class ServingExport {
   }
 
   /**
-   * The tokenizer.json text, read when the assets are written: last, after the graph and the
-   * weights. (The kill test holds an export at that point by making the file a named pipe.)
+   * The tokenizer.json text, read before the export starts: the text signature is built from it.
    */
   @FunctionalInterface
   private interface TokenizerText {
     String read() throws IOException;
   }
+
+  /**
+   * Runs after the graph and the weights are written, before the assets: a test holds a killed
+   * export there.
+   */
+  static volatile Runnable beforeAssets = () -> {};
 
   private static ExportedModel write(
       InferenceModel model,
@@ -106,14 +124,23 @@ public final class ServingExport {
       ExportOptions options) {
     Thresholds thresholds = LabelThresholds.resolve(model.config(), given, thresholdsSource);
     Path target = ModelVersions.target(base, options.version());
+    String tokenizerJson = readTokenizer(tokenizer);
     AtomicDirectory.write(
         target,
         options.force(),
         dir -> {
+          Optional<TextSignature> text =
+              TextSignature.create(
+                  model, tokenizerJson, thresholds, maxLength(model.config(), options));
           SavedModelBundle.Exporter savedModel =
               SavedModelBundle.exporter(dir.toString()).withSession(model.session());
-          ServingSignatures.create(model, thresholds).forEach(savedModel::withSignature);
+          ServingSignatures.create(model, thresholds, text, options.defaultSignature())
+              .forEach(savedModel::withSignature);
           savedModel.export();
+          if (text.isPresent()) {
+            MainOp.set(dir, TextSignature.TABLES_INITIALIZED);
+          }
+          beforeAssets.run();
           Path assets = Files.createDirectory(dir.resolve(ASSETS));
           Files.writeString(
               assets.resolve(ModelDirectory.CONFIG),
@@ -123,9 +150,38 @@ public final class ServingExport {
             thresholds.save(assets.resolve(THRESHOLDS));
           }
           Files.writeString(
-              assets.resolve(ModelDirectory.TOKENIZER), tokenizer.read(), StandardCharsets.UTF_8);
+              assets.resolve(ModelDirectory.TOKENIZER), tokenizerJson, StandardCharsets.UTF_8);
         });
     return ExportedModel.read(target);
+  }
+
+  /**
+   * The text signature's truncation length: the option, at most the model's positions; by default
+   * {@value ExportOptions#DEFAULT_MAX_LENGTH} or the positions when fewer.
+   */
+  static int maxLength(BertConfig config, ExportOptions options) {
+    int positions = config.maxPositionEmbeddings();
+    if (options.maxLength().isEmpty()) {
+      return Math.min(ExportOptions.DEFAULT_MAX_LENGTH, positions);
+    }
+    int maxLength = options.maxLength().getAsInt();
+    if (maxLength > positions) {
+      throw new IllegalArgumentException(
+          "max length ("
+              + maxLength
+              + ") exceeds the model's max_position_embeddings ("
+              + positions
+              + ")");
+    }
+    return maxLength;
+  }
+
+  private static String readTokenizer(TokenizerText tokenizer) {
+    try {
+      return tokenizer.read();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read tokenizer.json: " + e.getMessage(), e);
+    }
   }
 
   private static Thresholds readThresholds(Path file) {

@@ -3,10 +3,16 @@ package org.bertfit.models.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.io.ModelDirectory;
@@ -24,24 +30,31 @@ class ExportKillTest {
             dir.resolve("model"),
             TinyModels.config(ProblemType.MULTI_LABEL_CLASSIFICATION, "a", "b"),
             6);
-    // The export reads tokenizer.json after writing saved_model.pb and the variables; a named pipe
-    // that nobody writes holds the child there, mid-export, until it is killed.
-    String tokenizerJson = Files.readString(model.tokenizerJson());
-    Files.delete(model.tokenizerJson());
-    assertThat(new ProcessBuilder("mkfifo", model.tokenizerJson().toString()).start().waitFor())
-        .isZero();
+    // After writing saved_model.pb and the variables, the child reads a named pipe that nobody
+    // writes: it is held there, mid-export, until it is killed.
+    Path hold = dir.resolve("hold");
+    assertThat(new ProcessBuilder("mkfifo", hold.toString()).start().waitFor()).isZero();
     Path base = dir.resolve("served");
 
     Process child =
         ChildJvm.start(
-            dir.resolve("export.log"), ExportMain.class, model.dir().toString(), base.toString());
+            dir.resolve("export.log"),
+            ExportMain.class,
+            model.dir().toString(),
+            base.toString(),
+            hold.toString());
     Path partial;
-    try {
-      partial = awaitPartialExport(base, child, dir.resolve("export.log"));
+    ExecutorService opener = Executors.newSingleThreadExecutor();
+    // Opening a pipe for writing returns once the reader has opened it: the child is then held.
+    Future<OutputStream> writer = opener.submit(() -> Files.newOutputStream(hold));
+    try (OutputStream held = awaitHold(writer, child, dir.resolve("export.log"))) {
+      partial = temporaryDirectory(base).orElseThrow();
+      child.destroyForcibly();
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     } finally {
       child.destroyForcibly();
+      opener.shutdownNow();
     }
-    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).isEqualTo(137); // 128 + SIGKILL
 
     assertThat(partial.getFileName().toString()).startsWith(".1.tmp-");
@@ -50,8 +63,6 @@ class ExportKillTest {
     assertThat(base.resolve("1")).doesNotExist();
     assertThat(ModelVersions.highest(base)).isZero();
 
-    Files.delete(model.tokenizerJson());
-    Files.writeString(model.tokenizerJson(), tokenizerJson);
     ExportedModel exported = ServingExport.export(model, base, ExportOptions.nextVersion());
     assertThat(exported.version()).isEqualTo(1);
     try (Stream<Path> children = Files.list(base)) {
@@ -60,22 +71,19 @@ class ExportKillTest {
     }
   }
 
-  /** Waits until the child's temporary directory holds everything but the tokenizer. */
-  private static Path awaitPartialExport(Path base, Process child, Path log)
+  /** Waits until the child reads the pipe, after writing the graph and the weights. */
+  private static OutputStream awaitHold(Future<OutputStream> writer, Process child, Path log)
       throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (System.nanoTime() < deadline && child.isAlive()) {
-      Optional<Path> partial = temporaryDirectory(base);
-      if (partial.isPresent() && Files.exists(partial.get().resolve("assets/thresholds.json"))) {
-        return partial.get();
-      }
-      Thread.sleep(20);
+    try {
+      return writer.get(2, TimeUnit.MINUTES);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new AssertionError(
+          "the export did not reach the hold point (child alive: "
+              + child.isAlive()
+              + "); its output:\n"
+              + Files.readString(log),
+          e);
     }
-    throw new AssertionError(
-        "the export did not reach its assets (child alive: "
-            + child.isAlive()
-            + "); its output:\n"
-            + Files.readString(log));
   }
 
   private static Optional<Path> temporaryDirectory(Path base) throws IOException {

@@ -1,0 +1,123 @@
+package org.bertfit.models.export;
+
+import java.util.List;
+import java.util.Optional;
+import org.bertfit.evaluation.Thresholds;
+import org.bertfit.models.ProblemType;
+import org.bertfit.models.graph.BertInputs;
+import org.bertfit.models.graph.ClassifierOutputs;
+import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.text.EncodedInputs;
+import org.bertfit.models.text.GraphTokenizer;
+import org.bertfit.models.text.WordPieceSpec;
+import org.tensorflow.Operand;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.strings.ReduceJoin;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TString;
+
+/**
+ * The {@code text} signature: raw UTF-8 strings in, the model's outputs and predicted labels out,
+ * with the tokenizer inside the graph ({@link GraphTokenizer}, core ops only). Built for text
+ * classifiers whose {@code tokenizer.json} is BERT's WordPiece pipeline; token classification
+ * exports have none (mapping tokens back to words needs offsets the graph does not keep).
+ */
+final class TextSignature {
+  /** Inputs: {@code text} ({@code [-1]} strings) and optional {@code text_pair} (same length). */
+  static final String TEXT = "text";
+
+  static final String TEXT_PAIR = "text_pair";
+
+  /** Outputs beside logits and probabilities. */
+  static final String LABELS = "labels";
+
+  /** The op an export's main op runs at load: it fills the vocabulary table. */
+  static final String TABLES_INITIALIZED = "text/tables_initialized";
+
+  private final Signature.Builder signature;
+
+  private TextSignature(Signature.Builder signature) {
+    this.signature = signature;
+  }
+
+  /**
+   * The signature for {@code model}, empty for token classification or a tokenizer other than
+   * BERT's WordPiece.
+   *
+   * @param thresholds a multi-label model's thresholds, else {@code null}
+   */
+  static Optional<TextSignature> create(
+      InferenceModel model, String tokenizerJson, Thresholds thresholds, int maxLength) {
+    if (model.config().problemType() == ProblemType.TOKEN_CLASSIFICATION) {
+      return Optional.empty();
+    }
+    Optional<WordPieceSpec> spec = WordPieceSpec.fromTokenizerJson(tokenizerJson);
+    if (spec.isEmpty()) {
+      return Optional.empty();
+    }
+    Ops tf = Ops.create(model.parameters().graph()).withSubScope(TEXT);
+    Operand<TString> text =
+        tf.withName(TEXT).placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
+    Operand<TString> pair =
+        tf.withName(TEXT_PAIR)
+            .placeholderWithDefault(
+                tf.constant(NdArrays.ofObjects(String.class, Shape.of(0))), Shape.of(-1));
+    GraphTokenizer tokenizer = GraphTokenizer.create(tf, spec.get(), maxLength);
+    EncodedInputs encoded = tokenizer.encode(tf, text, pair);
+    tf.withName("tables_initialized")
+        .withControlDependencies(tokenizer.tablesInitializer())
+        .constant(true);
+    ClassifierOutputs outputs =
+        model.apply(
+            new BertInputs(encoded.inputIds(), encoded.attentionMask(), encoded.tokenTypeIds()));
+    return Optional.of(
+        new TextSignature(
+            Signature.builder()
+                .methodName(ServingExport.PREDICT_METHOD)
+                .input(TEXT, text)
+                .input(TEXT_PAIR, pair)
+                .output(ServingExport.PROBABILITIES, outputs.probabilities())
+                .output(ServingExport.LOGITS, outputs.logits())
+                .output(LABELS, labels(tf, model, outputs.probabilities(), thresholds))
+                .output(BertInputs.INPUT_IDS, encoded.inputIds())
+                .output(BertInputs.ATTENTION_MASK, encoded.attentionMask())));
+  }
+
+  /** The signature under {@code key}. */
+  Signature signature(String key) {
+    return signature.key(key).build();
+  }
+
+  /**
+   * The predicted label names: the argmax label, or for a multi-label model the labels whose
+   * probability reaches their threshold, joined by commas ({@code ""} for none).
+   */
+  private static Operand<TString> labels(
+      Ops tf, InferenceModel model, Operand<TFloat32> probabilities, Thresholds thresholds) {
+    List<String> names = model.config().labels();
+    if (thresholds == null) {
+      return tf.withName(LABELS)
+          .gather(
+              strings(tf, names),
+              tf.math.argMax(probabilities, tf.constant(-1)),
+              tf.constant(0));
+    }
+    Operand<TString> chosen =
+        tf.select(
+            tf.math.greaterEqual(probabilities, tf.constant(LabelThresholds.floats(thresholds))),
+            strings(tf, names.stream().map(name -> name + ",").toList()),
+            tf.constant(""));
+    return tf.withName(LABELS)
+        .strings
+        .staticRegexReplace(
+            tf.strings.reduceJoin(chosen, tf.constant(-1), ReduceJoin.separator("")), ",$", "");
+  }
+
+  private static Operand<TString> strings(Ops tf, List<String> values) {
+    return tf.constant(NdArrays.vectorOfObjects(values.toArray(new String[0])));
+  }
+}
