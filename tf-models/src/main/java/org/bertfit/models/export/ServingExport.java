@@ -33,11 +33,14 @@ public final class ServingExport {
   public static final String CLASSIFY = "classify";
 
   /**
-   * The signature that takes raw text ({@code text}, optional {@code text_pair}) and tokenizes it
-   * in the graph: outputs {@code probabilities}, {@code logits}, {@code labels} (strings), {@code
-   * input_ids}, {@code attention_mask}.
+   * The signature that takes raw text ({@code text}) and tokenizes it in the graph: outputs {@code
+   * probabilities}, {@code logits}, {@code labels} (strings), {@code input_ids}, {@code
+   * attention_mask}.
    */
   public static final String TEXT = TextSignature.TEXT;
+
+  /** As {@link #TEXT}, with a second input {@code text_pair}: the second texts of pairs. */
+  public static final String TEXT_PAIR = TextSignature.TEXT_PAIR;
 
   /** The ids signature's name when the text one is {@code serving_default}. */
   public static final String IDS = "ids";

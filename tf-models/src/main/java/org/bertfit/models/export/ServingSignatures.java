@@ -16,14 +16,15 @@ import org.tensorflow.types.TInt32;
 
 /**
  * The signatures of an export: {@code serving_default} and {@code classify} over the model's own
- * input placeholders, and {@code text} over the in-graph tokenizer when the model has one.
+ * input placeholders, and {@code text} and {@code text_pair} over the in-graph tokenizer when the
+ * model has one.
  */
 final class ServingSignatures {
   private ServingSignatures() {}
 
   /**
-   * {@code serving_default} (logits, probabilities), {@code classify} (labels, scores) and {@code
-   * text} when given, adding the ops that turn probabilities into labels to the model's graph. With
+   * {@code serving_default} (logits, probabilities), {@code classify} (labels, scores), and {@code
+   * text} and {@code text_pair} when given, adding the ops that turn probabilities into labels to the model's graph. With
    * {@link DefaultSignature#TEXT}, {@code serving_default} is the text signature and the ids one is
    * also exported as {@code ids}.
    *
@@ -56,9 +57,9 @@ final class ServingSignatures {
             .output(ServingExport.LABELS, labels(model, scores, thresholds))
             .output(ServingExport.SCORES, scores)
             .build());
-    text.ifPresent(t -> signatures.add(t.signature(ServingExport.TEXT)));
+    text.ifPresent(t -> signatures.addAll(List.of(t.single(ServingExport.TEXT), t.pairs())));
     if (defaultSignature == DefaultSignature.TEXT) {
-      signatures.add(text.get().signature(ServingExport.SERVING_DEFAULT));
+      signatures.add(text.get().single(ServingExport.SERVING_DEFAULT));
     }
     return signatures;
   }

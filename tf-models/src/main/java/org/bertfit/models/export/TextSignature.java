@@ -1,6 +1,8 @@
 package org.bertfit.models.export;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.ProblemType;
@@ -27,7 +29,10 @@ import org.tensorflow.types.TString;
  * exports have none (mapping tokens back to words needs offsets the graph does not keep).
  */
 final class TextSignature {
-  /** Inputs: {@code text} ({@code [-1]} strings) and optional {@code text_pair} (same length). */
+  /**
+   * The input of both signatures, {@code [-1]} strings, and the signature's name; the signature
+   * {@value #TEXT_PAIR} also takes {@code text_pair}, as many second texts of pairs.
+   */
   static final String TEXT = "text";
 
   static final String TEXT_PAIR = "text_pair";
@@ -38,10 +43,15 @@ final class TextSignature {
   /** The op an export's main op runs at load: it fills the vocabulary table. */
   static final String TABLES_INITIALIZED = "text/tables_initialized";
 
-  private final Signature.Builder signature;
+  private final Operand<TString> text;
+  private final Operand<TString> pair;
+  private final Map<String, Operand<?>> outputs;
 
-  private TextSignature(Signature.Builder signature) {
-    this.signature = signature;
+  private TextSignature(
+      Operand<TString> text, Operand<TString> pair, Map<String, Operand<?>> outputs) {
+    this.text = text;
+    this.pair = pair;
+    this.outputs = outputs;
   }
 
   /**
@@ -74,22 +84,29 @@ final class TextSignature {
     ClassifierOutputs outputs =
         model.apply(
             new BertInputs(encoded.inputIds(), encoded.attentionMask(), encoded.tokenTypeIds()));
-    return Optional.of(
-        new TextSignature(
-            Signature.builder()
-                .methodName(ServingExport.PREDICT_METHOD)
-                .input(TEXT, text)
-                .input(TEXT_PAIR, pair)
-                .output(ServingExport.PROBABILITIES, outputs.probabilities())
-                .output(ServingExport.LOGITS, outputs.logits())
-                .output(LABELS, labels(tf, model, outputs.probabilities(), thresholds))
-                .output(BertInputs.INPUT_IDS, encoded.inputIds())
-                .output(BertInputs.ATTENTION_MASK, encoded.attentionMask())));
+    Map<String, Operand<?>> out = new LinkedHashMap<>();
+    out.put(ServingExport.PROBABILITIES, outputs.probabilities());
+    out.put(ServingExport.LOGITS, outputs.logits());
+    out.put(LABELS, labels(tf, model, outputs.probabilities(), thresholds));
+    out.put(BertInputs.INPUT_IDS, encoded.inputIds());
+    out.put(BertInputs.ATTENTION_MASK, encoded.attentionMask());
+    return Optional.of(new TextSignature(text, pair, out));
   }
 
-  /** The signature under {@code key}. */
-  Signature signature(String key) {
-    return signature.key(key).build();
+  /** The single-text signature under {@code key}: input {@code text} only. */
+  Signature single(String key) {
+    return withOutputs(Signature.builder().key(key).input(TEXT, text));
+  }
+
+  /** The signature {@value #TEXT_PAIR}: inputs {@code text} and {@code text_pair}. */
+  Signature pairs() {
+    return withOutputs(Signature.builder().key(TEXT_PAIR).input(TEXT, text).input(TEXT_PAIR, pair));
+  }
+
+  private Signature withOutputs(Signature.Builder signature) {
+    signature.methodName(ServingExport.PREDICT_METHOD);
+    outputs.forEach(signature::output);
+    return signature.build();
   }
 
   /**
