@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
       BenchPaddingCommand.class,
       BenchReportCommand.class,
       BenchTokenizeCommand.class,
-      BenchPredictCommand.class
+      BenchPredictCommand.class,
+      BenchTextTokenizerCommand.class,
+      BenchTextSignatureCommand.class
     })
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
