@@ -27,6 +27,7 @@ import org.tensorflow.proto.SignatureDef;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TString;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,11 +54,7 @@ final class BenchTextSignatureCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--datasets",
-      paramLabel = "DIR",
-      description = "The shared datasets folder, source of the texts (default: found as the tests find it)")
-  Path datasets;
+  @Mixin SharedDatasetsOption datasets;
 
   @Option(
       names = "--pretrained",
@@ -94,7 +91,7 @@ final class BenchTextSignatureCommand implements Callable<Integer> {
       List<String> texts;
       EncodedBatch ids;
       try (BertTokenizer tokenizer = BertTokenizer.fromJson(source.tokenizerJson(), seq)) {
-        texts = longTexts(SharedTexts.all(SharedTexts.root(datasets)), tokenizer);
+        texts = longTexts(SharedTexts.all(datasets.root()), tokenizer);
         ids = tokenizer.encodeBatch(texts, seq);
       }
       try (SavedModelBundle bundle = SavedModelBundle.load(export.toString(), "serve");

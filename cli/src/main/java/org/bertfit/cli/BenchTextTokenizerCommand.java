@@ -20,6 +20,7 @@ import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.models.text.WordPieceSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,11 +43,7 @@ import picocli.CommandLine.Spec;
 final class BenchTextTokenizerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--datasets",
-      paramLabel = "DIR",
-      description = "The shared datasets folder (default: found as the tests find it)")
-  Path datasets;
+  @Mixin SharedDatasetsOption datasets;
 
   @Option(
       names = "--pretrained",
@@ -83,7 +80,7 @@ final class BenchTextTokenizerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    List<String> texts = SharedTexts.all(SharedTexts.root(datasets));
+    List<String> texts = SharedTexts.all(datasets.root());
     int mismatches = 0;
     for (String source : pretrained) {
       String json =

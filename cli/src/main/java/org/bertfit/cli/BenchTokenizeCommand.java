@@ -19,7 +19,6 @@ import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
-import org.bertfit.datasets.io.SharedDatasets;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import picocli.CommandLine.Command;
@@ -48,11 +47,7 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--datasets",
-      paramLabel = "DIR",
-      description = "The shared datasets folder (default: found as the tests find it)")
-  Path datasets;
+  @Mixin SharedDatasetsOption datasets;
 
   @Option(
       names = "--runs",
@@ -76,17 +71,7 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path root =
-        datasets != null
-            ? datasets
-            : SharedDatasets.locate()
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "the shared datasets were not found: "
-                                + SharedDatasets.searched()
-                                + "; or give --datasets DIR"));
-    List<Corpus> corpora = corpora(root);
+    List<Corpus> corpora = corpora(datasets.root());
     String json = tokenizer.json();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(

@@ -7,7 +7,6 @@ import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
-import org.bertfit.datasets.io.SharedDatasets;
 import org.bertfit.datasets.labels.LabelEncoder;
 
 /**
@@ -16,20 +15,6 @@ import org.bertfit.datasets.labels.LabelEncoder;
  */
 final class SharedTexts {
   private SharedTexts() {}
-
-  /** The shared datasets folder: {@code given}, else found as the tests find it. */
-  static Path root(Path given) {
-    if (given != null) {
-      return given;
-    }
-    return SharedDatasets.locate()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "the shared datasets were not found: "
-                        + SharedDatasets.searched()
-                        + "; or give --datasets DIR"));
-  }
 
   /** All texts, dataset after dataset, split after split. */
   static List<String> all(Path root) {
