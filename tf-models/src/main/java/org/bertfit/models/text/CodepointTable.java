@@ -3,13 +3,15 @@ package org.bertfit.models.text;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * What BERT's normaliser and pre-tokeniser make of each character, computed in Java from the
  * Unicode data at export time, for the codepoints they change: control characters are dropped,
  * whitespace becomes a space, CJK ideographs and punctuation get a space on each side (so that a
  * split at spaces isolates them), and for uncased vocabularies the NFD decomposition without its
- * non-spacing marks is lower-cased. The graph looks a codepoint up in {@link #keys} and replaces it
+ * non-spacing marks is lower-cased. Categories are Unicode 8.0's, as Hugging Face's ({@link
+ * Unicode8}). The graph looks a codepoint up in {@link #keys} and replaces it
  * by its row of {@link #values}; a codepoint not there stays as it is.
  *
  * @param keys the codepoints that change, ascending
@@ -62,7 +64,7 @@ public record CodepointTable(int[] keys, int[] splits, int[] values) {
       chars =
           Normalizer.normalize(new String(chars, 0, 1), Normalizer.Form.NFD)
               .codePoints()
-              .filter(x -> Character.getType(x) != Character.NON_SPACING_MARK)
+              .filter(x -> !(Unicode8.assigned(x) && Character.getType(x) == Character.NON_SPACING_MARK))
               .toArray();
     }
     if (spec.lowercase()) {
@@ -73,14 +75,16 @@ public record CodepointTable(int[] keys, int[] splits, int[] values) {
     }
     boolean isolated = spec.handleChineseChars() && isChinese(c);
     return Arrays.stream(chars)
-        .flatMap(x -> isolated || isPunctuation(x) ? java.util.stream.IntStream.of(SPACE, x, SPACE)
-            : java.util.stream.IntStream.of(x))
+        .flatMap(x -> isolated || isPunctuation(x) ? IntStream.of(SPACE, x, SPACE) : IntStream.of(x))
         .toArray();
   }
 
-  /** Hugging Face's {@code is_control}: categories Cc, Cf, Co, Cs except tab, newline, return. */
+  /**
+   * Hugging Face's {@code is_control}: categories Cc, Cf, Co, Cs (of Unicode 8.0) except tab,
+   * newline, return.
+   */
   private static boolean isControl(int c) {
-    if (c == '\t' || c == '\n' || c == '\r') {
+    if (c == '\t' || c == '\n' || c == '\r' || !Unicode8.assigned(c)) {
       return false;
     }
     int type = Character.getType(c);
@@ -107,10 +111,13 @@ public record CodepointTable(int[] keys, int[] splits, int[] values) {
         || (c >= 0x2F800 && c <= 0x2FA1F);
   }
 
-  /** ASCII punctuation and symbols, or a Unicode punctuation category (P*). */
+  /** ASCII punctuation and symbols, or a Unicode punctuation category (P*, of Unicode 8.0). */
   private static boolean isPunctuation(int c) {
     if (c >= 33 && c <= 126 && !Character.isLetterOrDigit(c)) {
       return true;
+    }
+    if (!Unicode8.assigned(c)) {
+      return false;
     }
     return switch (Character.getType(c)) {
       case Character.CONNECTOR_PUNCTUATION,

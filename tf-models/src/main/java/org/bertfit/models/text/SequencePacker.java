@@ -105,11 +105,13 @@ final class SequencePacker {
     Operand<TInt32> shape = tf.stack(List.of(texts, width));
     Operand<TInt32> inputIds =
         tf.tensorScatterNdUpdate(tf.fill(shape, tf.constant(pad)), indices, updates);
-    Operand<TInt32> positions = tf.reshape(tf.range(zero, width, one), tf.constant(new int[] {1, -1}));
+    Operand<TInt32> positions =
+        tf.reshape(tf.range(zero, width, one), tf.constant(new int[] {1, -1}));
     Operand<TBool> real = tf.math.less(positions, column(tf, lengths));
     Operand<TBool> inSecond =
         tf.math.logicalAnd(
-            real, tf.math.greaterEqual(positions, column(tf, tf.math.add(firstKept, tf.constant(2)))));
+            real,
+            tf.math.greaterEqual(positions, column(tf, tf.math.add(firstKept, tf.constant(2)))));
     return new EncodedInputs(
         inputIds, tf.dtypes.cast(real, TInt32.class), tf.dtypes.cast(inSecond, TInt32.class));
   }

@@ -53,7 +53,10 @@ final class WordPieceMatcher {
     List<Operand<TInt32>> pieceIndex = new ArrayList<>();
     for (int round = 0; round < spec.maxInputCharsPerWord(); round++) {
       Operand<TInt64> active =
-          squeeze(tf, tf.where(tf.math.logicalAnd(tf.math.less(start, length), tf.math.logicalNot(failed))));
+          squeeze(
+              tf,
+              tf.where(
+                  tf.math.logicalAnd(tf.math.less(start, length), tf.math.logicalNot(failed))));
       Operand<TInt32> from = column(tf, tf.gather(start, active, zero));
       Operand<TInt32> left = tf.math.sub(column(tf, tf.gather(length, active, zero)), from);
       Operand<TInt32> pos = tf.math.add(from, tf.zerosLike(tf.math.add(from, candidates)));
@@ -67,22 +70,18 @@ final class WordPieceMatcher {
       Operand<TInt32> id =
           tf.dtypes.cast(tf.lookupTableFind(vocabulary, piece, tf.constant(-1L)), TInt32.class);
       Operand<TBool> known =
-          tf.math.logicalAnd(
-              tf.math.greaterEqual(id, zero), tf.math.lessEqual(candidates, left));
-      Operand<TInt32> best =
-          tf.max(tf.select(known, len, tf.zerosLike(len)), tf.constant(1));
-      Operand<TBool> chosen =
-          tf.math.logicalAnd(known, tf.math.equal(len, column(tf, best)));
-      Operand<TInt64> at = tf.reshape(active, tf.constant(new int[] {-1, 1}));
-      start =
-          tf.tensorScatterNdUpdate(
-              start, at, tf.math.add(tf.gather(start, active, zero), best));
+          tf.math.logicalAnd(tf.math.greaterEqual(id, zero), tf.math.lessEqual(candidates, left));
+      Operand<TInt32> best = tf.max(tf.select(known, len, tf.zerosLike(len)), tf.constant(1));
+      Operand<TBool> chosen = tf.math.logicalAnd(known, tf.math.equal(len, column(tf, best)));
+      Operand<TInt64> at = column(tf, active);
+      start = tf.tensorScatterNdUpdate(start, at, tf.math.add(tf.gather(start, active, zero), best));
       failed = tf.tensorScatterNdUpdate(failed, at, tf.math.equal(best, zero));
       wordOfPiece.add(tf.dtypes.cast(active, TInt32.class));
       pieceIds.add(tf.sum(tf.select(chosen, id, tf.zerosLike(id)), tf.constant(1)));
       pieceIndex.add(tf.fill(tf.shape(active), tf.constant(round)));
     }
-    return assemble(tf, length, failed, concat(tf, wordOfPiece), concat(tf, pieceIds), concat(tf, pieceIndex));
+    return assemble(
+        tf, length, failed, concat(tf, wordOfPiece), concat(tf, pieceIds), concat(tf, pieceIndex));
   }
 
   /**
@@ -106,12 +105,12 @@ final class WordPieceMatcher {
     Operand<TInt32> keptWords = tf.gather(wordOfPiece, kept, zero);
     Operand<TInt32> position =
         tf.math.add(tf.gather(offsets, keptWords, zero), tf.gather(pieceIndex, kept, zero));
+    Operand<TInt32> unknown =
+        tf.fill(
+            tf.reshape(tf.sum(perWord, zero), tf.constant(new int[] {1})),
+            tf.constant(spec.id(spec.unkToken())));
     Operand<TInt32> ids =
-        tf.tensorScatterNdUpdate(
-            tf.fill(tf.reshape(tf.sum(perWord, zero), tf.constant(new int[] {1})),
-                tf.constant(spec.id(spec.unkToken()))),
-            tf.reshape(position, tf.constant(new int[] {-1, 1})),
-            tf.gather(pieceIds, kept, zero));
+        tf.tensorScatterNdUpdate(unknown, column(tf, position), tf.gather(pieceIds, kept, zero));
     return new Pieces(ids, perWord);
   }
 

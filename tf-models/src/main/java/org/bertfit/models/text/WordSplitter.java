@@ -3,7 +3,7 @@ package org.bertfit.models.text;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.op.ragged.RaggedGather;
 import org.tensorflow.op.strings.StringSplit;
 import org.tensorflow.op.strings.UnicodeDecode;
@@ -68,8 +68,9 @@ final class WordSplitter {
     Operand<TInt32> textOfWord =
         tf.dtypes.cast(
             tf.squeeze(
-                tf.slice(split.indices(), tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1})),
-                org.tensorflow.op.core.Squeeze.axis(List.of(1L))),
+                tf.slice(
+                    split.indices(), tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1})),
+                Squeeze.axis(List.of(1L))),
             TInt32.class);
     return new Words(split.values(), textOfWord);
   }

@@ -9,17 +9,8 @@ import org.bertfit.datasets.tokenize.TokenizedText;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.NdArray;
-import org.tensorflow.ndarray.NdArrays;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TString;
 
 /**
  * The in-graph tokenizer against Hugging Face's (DJL) on texts that exercise every rule: accents,
@@ -60,7 +51,7 @@ class GraphTokenizerTest {
     }
   }
 
-  private static List<String> vocab() {
+  static List<String> vocab() {
     return WordPieceSpec.fromTokenizerJson(TokenizerJson.bertBaseUncased()).orElseThrow().vocab();
   }
 
@@ -80,29 +71,9 @@ class GraphTokenizerTest {
   }
 
   static String run(String json, int maxLength, List<String> texts, List<String> pairs) {
-    WordPieceSpec spec = WordPieceSpec.fromTokenizerJson(json).orElseThrow();
-    try (Graph graph = new Graph()) {
-      Ops tf = Ops.create(graph);
-      Operand<TString> text = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
-      Operand<TString> pair = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
-      GraphTokenizer tokenizer = GraphTokenizer.create(tf, spec, maxLength);
-      EncodedInputs inputs = tokenizer.encode(tf, text, pair);
-      try (Session session = new Session(graph);
-          TString t = strings(texts);
-          TString p = strings(pairs)) {
-        session.run(tokenizer.tablesInitializer());
-        try (Result result =
-            session
-                .runner()
-                .feed(text, t)
-                .feed(pair, p)
-                .fetch(inputs.inputIds())
-                .fetch(inputs.tokenTypeIds())
-                .fetch(inputs.attentionMask())
-                .run()) {
-          return rows((TInt32) result.get(0), (TInt32) result.get(1), (TInt32) result.get(2));
-        }
-      }
+    try (TokenizerSession tokenizer = new TokenizerSession(json, maxLength);
+        Result result = tokenizer.run(texts, pairs)) {
+      return rows((TInt32) result.get(0), (TInt32) result.get(1), (TInt32) result.get(2));
     }
   }
 
@@ -122,13 +93,5 @@ class GraphTokenizerTest {
       out.append(rowIds).append(rowTypes).append('\n');
     }
     return out.toString();
-  }
-
-  static TString strings(List<String> values) {
-    NdArray<String> array = NdArrays.ofObjects(String.class, Shape.of(values.size()));
-    for (int i = 0; i < values.size(); i++) {
-      array.setObject(values.get(i), i);
-    }
-    return TString.tensorOf(array);
   }
 }
