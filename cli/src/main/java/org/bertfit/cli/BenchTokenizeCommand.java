@@ -16,7 +16,6 @@ import org.bertfit.datasets.Batch;
 import org.bertfit.datasets.BatchOptions;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
-import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.labels.LabelEncoder;
@@ -135,16 +134,11 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
         throw new IllegalArgumentException(p + ": no such file");
       }
     }
-    ReadOptions goemotionsTsv =
-        ReadOptions.builder()
-            .header(false)
-            .textColumn(Column.at(0))
-            .labelColumn(Column.at(1))
-            .labelSeparator(",")
-            .labelNames(LabelEncoder.fromNamesFile(goemotions.resolve("labels.txt")).names())
-            .build();
     return List.of(
-        new Corpus("goemotions/train.tsv", goemotions.resolve("train.tsv"), goemotionsTsv),
+        new Corpus(
+            "goemotions/train.tsv",
+            goemotions.resolve("train.tsv"),
+            SharedTexts.goemotions(goemotions)),
         new Corpus("emotion/train.txt", emotion, ReadOptions.defaults()));
   }
 

@@ -24,15 +24,7 @@ final class SharedTexts {
       texts.addAll(read(root.resolve("emotion/" + split + ".txt"), semicolon));
     }
     Path goemotions = root.resolve("goemotions");
-    ReadOptions tsv =
-        ReadOptions.builder()
-            .format(DataFormat.TSV)
-            .header(false)
-            .textColumn(Column.at(0))
-            .labelColumn(Column.at(1))
-            .labelSeparator(",")
-            .labelNames(LabelEncoder.fromNamesFile(goemotions.resolve("labels.txt")).names())
-            .build();
+    ReadOptions tsv = goemotions(goemotions);
     for (String split : List.of("train", "dev", "test")) {
       texts.addAll(read(goemotions.resolve(split + ".tsv"), tsv));
     }
@@ -45,6 +37,18 @@ final class SharedTexts {
       texts.addAll(read(root.resolve("conll2003/" + split + ".txt"), conll));
     }
     return texts;
+  }
+
+  /** How GoEmotions' {@code .tsv} files in {@code dir} are read: text, comma-separated label ids. */
+  static ReadOptions goemotions(Path dir) {
+    return ReadOptions.builder()
+        .format(DataFormat.TSV)
+        .header(false)
+        .textColumn(Column.at(0))
+        .labelColumn(Column.at(1))
+        .labelSeparator(",")
+        .labelNames(LabelEncoder.fromNamesFile(dir.resolve("labels.txt")).names())
+        .build();
   }
 
   private static List<String> read(Path path, ReadOptions options) {

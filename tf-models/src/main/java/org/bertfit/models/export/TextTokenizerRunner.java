@@ -46,21 +46,24 @@ public final class TextTokenizerRunner implements AutoCloseable {
     try (TString input = strings(texts);
         Result result =
             session.runner().feed(text, input).fetch(inputIds).fetch(attentionMask).run()) {
-      TInt32 ids = (TInt32) result.get(0);
-      TInt32 mask = (TInt32) result.get(1);
-      int[][] rows = new int[texts.size()][];
-      for (int r = 0; r < rows.length; r++) {
-        int length = 0;
-        while (length < ids.shape().get(1) && mask.getInt(r, length) == 1) {
-          length++;
-        }
-        rows[r] = new int[length];
-        for (int c = 0; c < length; c++) {
-          rows[r][c] = ids.getInt(r, c);
-        }
-      }
-      return rows;
+      return realTokens((TInt32) result.get(0), (TInt32) result.get(1));
     }
+  }
+
+  /** Each row's ids up to its attention mask's first 0: the real tokens, padding dropped. */
+  public static int[][] realTokens(TInt32 ids, TInt32 mask) {
+    int[][] rows = new int[Math.toIntExact(ids.shape().get(0))][];
+    for (int r = 0; r < rows.length; r++) {
+      int length = 0;
+      while (length < ids.shape().get(1) && mask.getInt(r, length) == 1) {
+        length++;
+      }
+      rows[r] = new int[length];
+      for (int c = 0; c < length; c++) {
+        rows[r][c] = ids.getInt(r, c);
+      }
+    }
+    return rows;
   }
 
   /** A {@code [n]} string tensor. */

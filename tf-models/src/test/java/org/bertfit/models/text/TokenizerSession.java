@@ -1,12 +1,11 @@
 package org.bertfit.models.text;
 
 import java.util.List;
+import org.bertfit.models.export.TextTokenizerRunner;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.NdArray;
-import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -35,8 +34,8 @@ final class TokenizerSession implements AutoCloseable {
 
   /** Ids, type ids and attention mask ({@code [batch, longest]}) of texts and optional pairs. */
   Result run(List<String> texts, List<String> pairs) {
-    try (TString t = strings(texts);
-        TString p = strings(pairs)) {
+    try (TString t = TextTokenizerRunner.strings(texts);
+        TString p = TextTokenizerRunner.strings(pairs)) {
       return session
           .runner()
           .feed(text, t)
@@ -48,27 +47,9 @@ final class TokenizerSession implements AutoCloseable {
     }
   }
 
-  /** The ids of row {@code r}'s real tokens. */
-  static int[] ids(Result result, int r) {
-    TInt32 ids = (TInt32) result.get(0);
-    TInt32 mask = (TInt32) result.get(2);
-    int length = 0;
-    while (length < ids.shape().get(1) && mask.getInt(r, length) == 1) {
-      length++;
-    }
-    int[] row = new int[length];
-    for (int c = 0; c < length; c++) {
-      row[c] = ids.getInt(r, c);
-    }
-    return row;
-  }
-
-  private static TString strings(List<String> values) {
-    NdArray<String> array = NdArrays.ofObjects(String.class, Shape.of(values.size()));
-    for (int i = 0; i < values.size(); i++) {
-      array.setObject(values.get(i), i);
-    }
-    return TString.tensorOf(array);
+  /** The ids of each row's real tokens. */
+  static int[][] ids(Result result) {
+    return TextTokenizerRunner.realTokens((TInt32) result.get(0), (TInt32) result.get(2));
   }
 
   @Override
