@@ -85,7 +85,7 @@ public final class ServingExport {
                 + String.join(", ", report.newlyInitialized()));
       }
       return write(
-          model, source::tokenizerJsonText, thresholds, thresholdsFile.toString(), base, options);
+          model, tokenizerJson(source), thresholds, thresholdsFile.toString(), base, options);
     }
   }
 
@@ -101,15 +101,7 @@ public final class ServingExport {
       Thresholds thresholds,
       Path base,
       ExportOptions options) {
-    return write(model, () -> tokenizerJson, thresholds, "thresholds", base, options);
-  }
-
-  /**
-   * The tokenizer.json text, read before the export starts: the text signature is built from it.
-   */
-  @FunctionalInterface
-  private interface TokenizerText {
-    String read() throws IOException;
+    return write(model, tokenizerJson, thresholds, "thresholds", base, options);
   }
 
   /**
@@ -120,14 +112,13 @@ public final class ServingExport {
 
   private static ExportedModel write(
       InferenceModel model,
-      TokenizerText tokenizer,
+      String tokenizerJson,
       Thresholds given,
       String thresholdsSource,
       Path base,
       ExportOptions options) {
     Thresholds thresholds = LabelThresholds.resolve(model.config(), given, thresholdsSource);
     Path target = ModelVersions.target(base, options.version());
-    String tokenizerJson = readTokenizer(tokenizer);
     AtomicDirectory.write(
         target,
         options.force(),
@@ -179,11 +170,12 @@ public final class ServingExport {
     return maxLength;
   }
 
-  private static String readTokenizer(TokenizerText tokenizer) {
+  private static String tokenizerJson(ModelDirectory source) {
     try {
-      return tokenizer.read();
+      return source.tokenizerJsonText();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read tokenizer.json: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + source.tokenizerJson() + ": " + e.getMessage(), e);
     }
   }
 

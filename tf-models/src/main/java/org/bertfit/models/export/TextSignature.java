@@ -69,6 +69,11 @@ final class TextSignature {
     if (spec.isEmpty()) {
       return Optional.empty();
     }
+    if (model.parameters().graph().operation(TEXT + "/" + TEXT) != null) {
+      throw new IllegalStateException(
+          "this model's graph has a text signature already: a live model is exported once (or"
+              + " export its model directory)");
+    }
     Ops tf = Ops.create(model.parameters().graph()).withSubScope(TEXT);
     Operand<TString> text =
         tf.withName(TEXT).placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
