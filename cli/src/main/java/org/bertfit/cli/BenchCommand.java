@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
       BenchTokenizeCommand.class,
       BenchPredictCommand.class,
       BenchGpuCommand.class,
-      BenchParityCommand.class
+      BenchParityCommand.class,
+      BenchTextTokenizerCommand.class,
+      BenchTextSignatureCommand.class
     })
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -16,10 +16,8 @@ import org.bertfit.datasets.Batch;
 import org.bertfit.datasets.BatchOptions;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
-import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
-import org.bertfit.datasets.io.SharedDatasets;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.models.bench.ForwardBenchmark;
@@ -49,11 +47,7 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--datasets",
-      paramLabel = "DIR",
-      description = "The shared datasets folder (default: found as the tests find it)")
-  Path datasets;
+  @Mixin SharedDatasetsOption datasets;
 
   @Option(
       names = "--runs",
@@ -81,17 +75,7 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
     if (runs < 1) {
       throw new IllegalArgumentException("--runs must be at least 1, got " + runs);
     }
-    Path root =
-        datasets != null
-            ? datasets
-            : SharedDatasets.locate()
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "the shared datasets were not found: "
-                                + SharedDatasets.searched()
-                                + "; or give --datasets DIR"));
-    List<Corpus> corpora = corpora(root);
+    List<Corpus> corpora = corpora(datasets.root());
     String json = tokenizer.json();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
@@ -158,16 +142,11 @@ public final class BenchTokenizeCommand implements Callable<Integer> {
         throw new IllegalArgumentException(p + ": no such file");
       }
     }
-    ReadOptions goemotionsTsv =
-        ReadOptions.builder()
-            .header(false)
-            .textColumn(Column.at(0))
-            .labelColumn(Column.at(1))
-            .labelSeparator(",")
-            .labelNames(LabelEncoder.fromNamesFile(goemotions.resolve("labels.txt")).names())
-            .build();
     return List.of(
-        new Corpus("goemotions/train.tsv", goemotions.resolve("train.tsv"), goemotionsTsv),
+        new Corpus(
+            "goemotions/train.tsv",
+            goemotions.resolve("train.tsv"),
+            SharedTexts.goemotions(goemotions)),
         new Corpus("emotion/train.txt", emotion, ReadOptions.defaults()));
   }
 

@@ -1,16 +1,20 @@
 package org.bertfit.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bertfit.models.export.ExportOptions;
+import org.bertfit.models.export.ExportOptions.DefaultSignature;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.hub.HubExport;
 import org.bertfit.models.io.ModelDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code bertfit export}: a bertfit model directory as a SavedModel version for TF Serving, or in
@@ -21,7 +25,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Export a bertfit model directory as a TensorFlow SavedModel in TF Serving's layout",
       "(BASE/VERSION/: saved_model.pb, variables/, assets/), written atomically. Signatures",
-      "serving_default (logits, probabilities) and classify (labels, scores).",
+      "serving_default (logits, probabilities) and classify (labels, scores) take token ids;",
+      "text and text_pair take raw strings and tokenize them in the graph (text classifiers with",
+      "BERT's WordPiece tokenizer; token classification exports have none).",
       "--format huggingface writes the Hub's layout to --out instead: config.json,",
       "model.safetensors (PyTorch names) and tokenizer.json, for transformers' from_pretrained."
     })
@@ -64,6 +70,36 @@ final class ExportCommand implements Callable<Integer> {
       description = "saved_model (default: TF Serving) or huggingface (the Hub's layout in --out)")
   Format format = Format.saved_model;
 
+  @Option(
+      names = "--max-length",
+      paramLabel = "N",
+      description =
+          "Tokens per text the text signature keeps, [CLS] and [SEP] included (default: 128, or"
+              + " the model's max_position_embeddings when fewer)")
+  Integer maxLength;
+
+  @Option(
+      names = "--default-signature",
+      paramLabel = "ids|text",
+      defaultValue = "ids",
+      converter = DefaultSignatureConverter.class,
+      description =
+          "What serving_default takes: ids (input_ids, attention_mask, token_type_ids) or text"
+              + " (raw strings; the ids signature is then also named 'ids') (default: ${DEFAULT-VALUE})")
+  DefaultSignature defaultSignature;
+
+  /** Lower-case names for the enum. */
+  static final class DefaultSignatureConverter implements ITypeConverter<DefaultSignature> {
+    @Override
+    public DefaultSignature convert(String value) {
+      try {
+        return DefaultSignature.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("expected ids or text, got '" + value + "'");
+      }
+    }
+  }
+
   @Override
   public Integer call() {
     if (!ModelDirectory.isModelDirectory(model)) {
@@ -75,7 +111,11 @@ final class ExportCommand implements Callable<Integer> {
     }
     ExportOptions options =
         (version == null ? ExportOptions.nextVersion() : ExportOptions.version(version))
-            .withForce(force);
+            .withForce(force)
+            .withDefaultSignature(defaultSignature);
+    if (maxLength != null) {
+      options = options.withMaxLength(maxLength);
+    }
     long start = System.nanoTime();
     ExportedModel exported = ServingExport.export(new ModelDirectory(model), base(), options);
     var stdout = spec.commandLine().getOut();

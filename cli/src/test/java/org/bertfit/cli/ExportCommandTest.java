@@ -84,6 +84,42 @@ class ExportCommandTest {
   }
 
   @Test
+  void textCanBeTheDefaultSignature(@TempDir Path out) {
+    CliRun run =
+        CliRun.of(
+            "export",
+            "--model",
+            model.toString(),
+            "--out",
+            out.toString(),
+            "--default-signature",
+            "text",
+            "--max-length",
+            "32");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .contains(
+            "signature ids (tensorflow/serving/predict)",
+            "signature serving_default (tensorflow/serving/predict)",
+            "signature text (tensorflow/serving/predict)",
+            "signature text_pair (tensorflow/serving/predict)")
+        .containsPattern("input +text +string +\\[-1\\] +text/text:0")
+        .containsPattern("output +labels +string +\\[-1\\] ");
+
+    CliRun tooLong =
+        CliRun.of(
+            "export", "--model", model.toString(), "--out", out.toString(), "--max-length", "65");
+    assertThat(tooLong.err().strip())
+        .isEqualTo(
+            "bertfit export: error: max length (65) exceeds the model's max_position_embeddings"
+                + " (64)");
+    CliRun badDefault =
+        CliRun.of("export", "--model", model.toString(), "--default-signature", "words");
+    assertThat(badDefault.exitCode()).isEqualTo(2);
+    assertThat(badDefault.err()).contains("expected ids or text, got 'words'");
+  }
+
+  @Test
   void defaultBasePathIsSavedModelsSlashModelName() {
     ExportCommand command = new ExportCommand();
     new CommandLine(command).parseArgs("--model", model.toString() + "/");

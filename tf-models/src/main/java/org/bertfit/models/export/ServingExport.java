@@ -1,10 +1,13 @@
 package org.bertfit.models.export;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.bertfit.evaluation.Thresholds;
+import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.AtomicDirectory;
@@ -31,7 +34,20 @@ public final class ServingExport {
   /** The signature with {@code labels} and {@code scores}. */
   public static final String CLASSIFY = "classify";
 
-  /** Both signatures' method: callable through TF Serving's Predict API. */
+  /**
+   * The signature that takes raw text ({@code text}) and tokenizes it in the graph: outputs {@code
+   * probabilities}, {@code logits}, {@code labels} (strings), {@code input_ids}, {@code
+   * attention_mask}.
+   */
+  public static final String TEXT = TextSignature.TEXT;
+
+  /** As {@link #TEXT}, with a second input {@code text_pair}: the second texts of pairs. */
+  public static final String TEXT_PAIR = TextSignature.TEXT_PAIR;
+
+  /** The ids signature's name when the text one is {@code serving_default}. */
+  public static final String IDS = "ids";
+
+  /** Every signature's method: callable through TF Serving's Predict API. */
   public static final String PREDICT_METHOD = "tensorflow/serving/predict";
 
   /**
@@ -71,7 +87,7 @@ public final class ServingExport {
                 + String.join(", ", report.newlyInitialized()));
       }
       return write(
-          model, source::tokenizerJsonText, thresholds, thresholdsFile.toString(), base, options);
+          model, tokenizerJson(source), thresholds, thresholdsFile.toString(), base, options);
     }
   }
 
@@ -87,21 +103,18 @@ public final class ServingExport {
       Thresholds thresholds,
       Path base,
       ExportOptions options) {
-    return write(model, () -> tokenizerJson, thresholds, "thresholds", base, options);
+    return write(model, tokenizerJson, thresholds, "thresholds", base, options);
   }
 
   /**
-   * The tokenizer.json text, read when the assets are written: last, after the graph and the
-   * weights. (The kill test holds an export at that point by making the file a named pipe.)
+   * Runs after the graph and the weights are written, before the assets: a test holds a killed
+   * export there.
    */
-  @FunctionalInterface
-  private interface TokenizerText {
-    String read() throws IOException;
-  }
+  static volatile Runnable beforeAssets = () -> {};
 
   private static ExportedModel write(
       InferenceModel model,
-      TokenizerText tokenizer,
+      String tokenizerJson,
       Thresholds given,
       String thresholdsSource,
       Path base,
@@ -113,10 +126,18 @@ public final class ServingExport {
         target,
         options.force(),
         dir -> {
+          Optional<TextSignature> text =
+              TextSignature.create(
+                  model, tokenizerJson, thresholds, maxLength(model.config(), options));
           SavedModelBundle.Exporter savedModel =
               SavedModelBundle.exporter(dir.toString()).withSession(model.session());
-          ServingSignatures.create(model, thresholds).forEach(savedModel::withSignature);
+          ServingSignatures.create(model, thresholds, text, options.defaultSignature())
+              .forEach(savedModel::withSignature);
           savedModel.export();
+          if (text.isPresent()) {
+            MainOp.set(dir, TextSignature.TABLES_INITIALIZED);
+          }
+          beforeAssets.run();
           Path assets = Files.createDirectory(dir.resolve(ASSETS));
           Files.writeString(
               assets.resolve(ModelDirectory.CONFIG),
@@ -126,9 +147,39 @@ public final class ServingExport {
             thresholds.save(assets.resolve(THRESHOLDS));
           }
           Files.writeString(
-              assets.resolve(ModelDirectory.TOKENIZER), tokenizer.read(), StandardCharsets.UTF_8);
+              assets.resolve(ModelDirectory.TOKENIZER), tokenizerJson, StandardCharsets.UTF_8);
         });
     return ExportedModel.read(target);
+  }
+
+  /**
+   * The text signature's truncation length: the option, at most the model's positions; by default
+   * {@value ExportOptions#DEFAULT_MAX_LENGTH} or the positions when fewer.
+   */
+  static int maxLength(BertConfig config, ExportOptions options) {
+    int positions = config.maxPositionEmbeddings();
+    if (options.maxLength().isEmpty()) {
+      return Math.min(ExportOptions.DEFAULT_MAX_LENGTH, positions);
+    }
+    int maxLength = options.maxLength().getAsInt();
+    if (maxLength > positions) {
+      throw new IllegalArgumentException(
+          "max length ("
+              + maxLength
+              + ") exceeds the model's max_position_embeddings ("
+              + positions
+              + ")");
+    }
+    return maxLength;
+  }
+
+  private static String tokenizerJson(ModelDirectory source) {
+    try {
+      return source.tokenizerJsonText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read " + source.tokenizerJson() + ": " + e.getMessage(), e);
+    }
   }
 
   private static Thresholds readThresholds(Path file) {

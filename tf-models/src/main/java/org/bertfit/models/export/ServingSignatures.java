@@ -1,7 +1,10 @@
 package org.bertfit.models.export;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bertfit.evaluation.Thresholds;
+import org.bertfit.models.export.ExportOptions.DefaultSignature;
 import org.bertfit.models.graph.BertInputs;
 import org.bertfit.models.graph.ClassifierOutputs;
 import org.bertfit.models.graph.InferenceModel;
@@ -11,28 +14,54 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** The signatures of an export, both over the model's own input placeholders. */
+/**
+ * The signatures of an export: {@code serving_default} and {@code classify} over the model's own
+ * input placeholders, and {@code text} and {@code text_pair} over the in-graph tokenizer when the
+ * model has one.
+ */
 final class ServingSignatures {
   private ServingSignatures() {}
 
   /**
-   * {@code serving_default} (logits, probabilities) and {@code classify} (labels, scores), adding
-   * the ops that turn probabilities into labels to the model's graph.
+   * {@code serving_default} (logits, probabilities), {@code classify} (labels, scores), and {@code
+   * text} and {@code text_pair} when given, adding the ops that turn probabilities into labels to the model's graph. With
+   * {@link DefaultSignature#TEXT}, {@code serving_default} is the text signature and the ids one is
+   * also exported as {@code ids}.
    *
    * @param thresholds per-label thresholds for a multi-label model, else {@code null} (argmax)
    */
-  static List<Signature> create(InferenceModel model, Thresholds thresholds) {
+  static List<Signature> create(
+      InferenceModel model,
+      Thresholds thresholds,
+      Optional<TextSignature> text,
+      DefaultSignature defaultSignature) {
+    if (defaultSignature == DefaultSignature.TEXT && text.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the default signature cannot be text: this model has no text signature (token"
+              + " classification, or a tokenizer.json other than BERT's WordPiece)");
+    }
     ClassifierOutputs outputs = model.outputs();
     Operand<TFloat32> scores = outputs.probabilities();
-    return List.of(
-        withInputs(model.inputs(), ServingExport.SERVING_DEFAULT)
+    List<Signature> signatures = new ArrayList<>();
+    signatures.add(
+        withInputs(
+                model.inputs(),
+                defaultSignature == DefaultSignature.TEXT
+                    ? ServingExport.IDS
+                    : ServingExport.SERVING_DEFAULT)
             .output(ServingExport.LOGITS, outputs.logits())
             .output(ServingExport.PROBABILITIES, scores)
-            .build(),
+            .build());
+    signatures.add(
         withInputs(model.inputs(), ServingExport.CLASSIFY)
             .output(ServingExport.LABELS, labels(model, scores, thresholds))
             .output(ServingExport.SCORES, scores)
             .build());
+    text.ifPresent(t -> signatures.addAll(List.of(t.single(ServingExport.TEXT), t.pairs())));
+    if (defaultSignature == DefaultSignature.TEXT) {
+      signatures.add(text.get().single(ServingExport.SERVING_DEFAULT));
+    }
+    return signatures;
   }
 
   /**

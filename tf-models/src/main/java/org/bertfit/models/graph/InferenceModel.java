@@ -21,6 +21,7 @@ public final class InferenceModel implements AutoCloseable {
   private final BertConfig config;
   private final Graph graph;
   private final ParameterStore store;
+  private final BertClassifier classifier;
   private final BertInputs inputs;
   private final ClassifierOutputs outputs;
   private final Session session;
@@ -30,7 +31,7 @@ public final class InferenceModel implements AutoCloseable {
     this.graph = new Graph();
     try {
       this.store = new ParameterStore(graph);
-      BertClassifier classifier = BertClassifier.create(store, config);
+      this.classifier = BertClassifier.create(store, config);
       Ops tf = Ops.create(graph);
       this.inputs = BertInputs.placeholders(tf);
       this.outputs = classifier.apply(tf, inputs, Mode.inference());
@@ -130,6 +131,14 @@ public final class InferenceModel implements AutoCloseable {
   /** The graph's outputs. */
   public ClassifierOutputs outputs() {
     return outputs;
+  }
+
+  /**
+   * Adds another forward pass to the graph, on {@code inputs} computed in the graph (e.g. by an
+   * in-graph tokenizer), sharing the model's variables.
+   */
+  public ClassifierOutputs apply(BertInputs inputs) {
+    return classifier.apply(Ops.create(graph), inputs, Mode.inference());
   }
 
   public ParameterStore parameters() {

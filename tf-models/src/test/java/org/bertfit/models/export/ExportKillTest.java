@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.io.DirectoryContents;
@@ -23,13 +29,12 @@ import org.tensorflow.SavedModelBundle;
 /**
  * kill -9 of a real export in a child JVM, at each point where it can die: the previous version
  * stays intact and loadable, a concurrent export is refused, and the next export succeeds and
- * leaves nothing behind. The child is held mid-export by a named pipe as its tokenizer.json (read
- * after the graph and the weights are written) that nobody writes.
+ * leaves nothing behind. The child is held mid-export, after the graph and the weights are written,
+ * by reading a named pipe that nobody writes ({@link ExportMain}).
  */
 class ExportKillTest {
   @TempDir Path dir;
   private ModelDirectory model;
-  private String tokenizerJson;
   private Path base;
 
   @BeforeEach
@@ -59,7 +64,7 @@ class ExportKillTest {
 
     Path partial = killMidExport(List.of("1"), () ->
         assertThatThrownBy(() -> ServingExport.export(
-                new ModelDirectory(dir.resolve("model-copy")), base,
+                model, base,
                 ExportOptions.version(1).withForce(true)))
             .hasMessageContaining(base.resolve("1") + " is being written by another process"));
     assertThat(partial).exists();
@@ -93,61 +98,46 @@ class ExportKillTest {
   }
 
   /**
-   * Starts an export (extra arguments: version to replace) in a child JVM, waits until it is held
-   * mid-write, runs {@code held}, and kills it; returns its temporary directory.
+   * Starts an export (extra argument: the version to replace) in a child JVM, waits until it is
+   * held mid-write, runs {@code held}, and kills it; returns its temporary directory.
    */
   private Path killMidExport(List<String> extra, WhileHeld held) throws Exception {
-    copyModel();
-    tokenizerJson = Files.readString(model.tokenizerJson());
-    Files.delete(model.tokenizerJson());
-    assertThat(new ProcessBuilder("mkfifo", model.tokenizerJson().toString()).start().waitFor())
-        .isZero();
-    List<String> args = new ArrayList<>(List.of(model.dir().toString(), base.toString()));
+    Path hold = dir.resolve("hold");
+    assertThat(new ProcessBuilder("mkfifo", hold.toString()).start().waitFor()).isZero();
+    List<String> args = new ArrayList<>(List.of(model.dir().toString(), base.toString(), hold.toString()));
     args.addAll(extra);
     Process child = ChildJvm.start(
         dir.resolve("export.log"), ExportMain.class, args.toArray(String[]::new));
+    ExecutorService opener = Executors.newSingleThreadExecutor();
+    // Opening a pipe for writing returns once the reader has opened it: the child is then held.
+    Future<OutputStream> writer = opener.submit(() -> Files.newOutputStream(hold));
     Path partial;
-    try {
-      partial = awaitPartialExport(child, dir.resolve("export.log"));
+    try (OutputStream ignored = awaitHold(writer, child, dir.resolve("export.log"))) {
+      partial = temporaryDirectory().orElseThrow();
       held.run();
+      child.destroyForcibly();
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     } finally {
       child.destroyForcibly();
+      opener.shutdownNow();
     }
-    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).isEqualTo(137); // 128 + SIGKILL
     return partial;
   }
 
-  private void copyModel() throws IOException {
-    Path copy = dir.resolve("model-copy");
-    if (!Files.exists(copy)) {
-      try (Stream<Path> files = Files.walk(model.dir())) {
-        for (Path p : files.toList()) {
-          Files.copy(p, copy.resolve(model.dir().relativize(p).toString()));
-        }
-      }
-    }
-  }
-
-  private ExportedModel exportAgain(ExportOptions options) throws IOException {
-    Files.delete(model.tokenizerJson());
-    Files.writeString(model.tokenizerJson(), tokenizerJson);
+  private ExportedModel exportAgain(ExportOptions options) {
     return ServingExport.export(model, base, options);
   }
 
-  /** Waits until the child's temporary directory holds everything but the tokenizer. */
-  private Path awaitPartialExport(Process child, Path log)
+  /** Waits until the child reads the pipe, after writing the graph and the weights. */
+  private static OutputStream awaitHold(Future<OutputStream> writer, Process child, Path log)
       throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (System.nanoTime() < deadline && child.isAlive()) {
-      Optional<Path> partial = temporaryDirectory();
-      if (partial.isPresent() && Files.exists(partial.get().resolve("assets/thresholds.json"))) {
-        return partial.get();
-      }
-      Thread.sleep(20);
+    try {
+      return writer.get(2, TimeUnit.MINUTES);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new AssertionError("the export did not reach the hold point (child alive: "
+          + child.isAlive() + "); its output:\n" + Files.readString(log), e);
     }
-    throw new AssertionError("the export did not reach its assets (child alive: "
-        + child.isAlive() + "); its output:\n" + Files.readString(log));
   }
 
   private Optional<Path> temporaryDirectory() throws IOException {

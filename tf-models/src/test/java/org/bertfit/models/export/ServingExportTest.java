@@ -1,6 +1,7 @@
 package org.bertfit.models.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -44,6 +45,29 @@ class ServingExportTest {
             ProblemType.TOKEN_CLASSIFICATION, 5, new long[] {-1, -1, 5}, new long[] {-1, -1}));
   }
 
+  /** Strings in; the model's outputs, label names and the ids the graph made out. */
+  private static void assertTextSignature(
+      SignatureInfo text, long[] logitsShape, String... inputs) {
+    assertThat(text.methodName()).isEqualTo("tensorflow/serving/predict");
+    assertThat(text.inputs()).extracting(TensorSpec::key).containsExactly(inputs);
+    assertThat(text.inputs())
+        .allSatisfy(
+            in -> {
+              assertThat(in.dtype()).isEqualTo("DT_STRING");
+              assertThat(in.shape()).containsExactly(-1);
+            });
+    assertThat(text.outputs())
+        .extracting(TensorSpec::key, TensorSpec::dtype)
+        .containsExactly(
+            tuple("attention_mask", "DT_INT32"),
+            tuple("input_ids", "DT_INT32"),
+            tuple("labels", "DT_STRING"),
+            tuple("logits", "DT_FLOAT"),
+            tuple("probabilities", "DT_FLOAT"));
+    assertThat(text.outputs().get(3).shape()).containsExactly(logitsShape);
+    assertThat(text.outputs().get(2).shape()).containsExactly(-1);
+  }
+
   @ParameterizedTest
   @MethodSource("heads")
   void metaGraphDeclaresBothSignatures(
@@ -61,7 +85,15 @@ class ServingExportTest {
         .satisfies(
             meta -> {
               assertThat(meta.tags()).containsExactly("serve");
-              assertThat(meta.signatures()).containsOnlyKeys("serving_default", "classify");
+              if (type == ProblemType.TOKEN_CLASSIFICATION) {
+                assertThat(meta.signatures()).containsOnlyKeys("serving_default", "classify");
+              } else {
+                assertThat(meta.signatures())
+                    .containsOnlyKeys("serving_default", "classify", "text", "text_pair");
+                assertTextSignature(meta.signatures().get("text"), logitsShape, "text");
+                assertTextSignature(
+                    meta.signatures().get("text_pair"), logitsShape, "text", "text_pair");
+              }
               SignatureInfo predict = meta.signatures().get("serving_default");
               SignatureInfo classify = meta.signatures().get("classify");
               for (SignatureInfo sig : List.of(predict, classify)) {
