@@ -11,8 +11,7 @@ import org.bertfit.evaluation.Calibration.Curve;
  * calibration. Multi-label: each label's, then their mean over labels.
  */
 final class CalibrationFigures {
-  /** The number of bins of the reported ECE and MCE. */
-  static final int BINS = 15;
+  private static final int BINS = Calibration.REPORT_BINS;
 
   private CalibrationFigures() {}
 

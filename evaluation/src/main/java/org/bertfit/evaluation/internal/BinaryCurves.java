@@ -109,7 +109,11 @@ public final class BinaryCurves {
    * denominator is zero is NaN, as there.
    */
   public static Points roc(boolean[] positive, double[] score) {
-    Counts c = counts(positive, score);
+    return roc(counts(positive, score));
+  }
+
+  /** The ROC curve of {@link #roc(boolean[], double[])} from counts already made. */
+  public static Points roc(Counts c) {
     int m = c.thresholds().length;
     double[] fpr = new double[m + 1];
     double[] tpr = new double[m + 1];
@@ -131,7 +135,11 @@ public final class BinaryCurves {
    * precision 1) without a threshold. Without positives recall is 1.
    */
   public static Points precisionRecall(boolean[] positive, double[] score) {
-    Counts c = counts(positive, score);
+    return precisionRecall(counts(positive, score));
+  }
+
+  /** The curve of {@link #precisionRecall(boolean[], double[])} from counts already made. */
+  public static Points precisionRecall(Counts c) {
     long all = c.positives();
     int m = c.thresholds().length;
     double[] recall = new double[m + 1];
