@@ -155,6 +155,19 @@ public final class BinaryCurves {
     return new Points(recall, precision, thresholds);
   }
 
+  /**
+   * F1 (y) when predicting positive at scores of at least each distinct threshold (x), highest
+   * threshold first: 2 tp / (tp + fp + positives), 0 without positives.
+   */
+  public static Points f1ByThreshold(Counts c) {
+    int m = c.thresholds().length;
+    double[] f1 = new double[m];
+    for (int t = 0; t < m; t++) {
+      f1[t] = 2.0 * c.tp()[t] / (c.tp()[t] + c.fp()[t] + c.positives());
+    }
+    return new Points(c.thresholds().clone(), f1, c.thresholds().clone());
+  }
+
   private static boolean same(double[] score, int a, int b) {
     return Double.compare(score[a], score[b]) == 0;
   }

@@ -56,7 +56,7 @@ final class ScoreCharts {
             + ")", points(BinaryCurves.precisionRecall(counts)));
       }
       if (scores.isMultiLabel()) {
-        f1.put(name, f1ByThreshold(counts));
+        f1.put(name, points(BinaryCurves.f1ByThreshold(counts)));
         threshold(report.thresholds(), name)
             .ifPresent(t -> tuned.put(name, new double[] {t, f1At(counts, t)}));
         reliability.put(name, Calibration.label(scores, c, Calibration.REPORT_BINS,
@@ -92,26 +92,13 @@ final class ScoreCharts {
     return out;
   }
 
-  /** F1 when predicting scores at least each distinct score: 2 tp / (tp + fp + positives). */
-  private static List<double[]> f1ByThreshold(Counts counts) {
-    List<double[]> out = new ArrayList<>();
-    for (int t = 0; t < counts.thresholds().length; t++) {
-      out.add(new double[] {counts.thresholds()[t], f1(counts, t)});
-    }
-    return out;
-  }
-
   /** F1 at threshold {@code t}: that of the lowest distinct score at least t (0 if none is). */
   private static double f1At(Counts counts, double t) {
     int at = -1;
     while (at + 1 < counts.thresholds().length && counts.thresholds()[at + 1] >= t) {
       at++;
     }
-    return at < 0 ? 0 : f1(counts, at);
-  }
-
-  private static double f1(Counts counts, int t) {
-    return 2.0 * counts.tp()[t] / (counts.tp()[t] + counts.fp()[t] + counts.positives());
+    return at < 0 ? 0 : BinaryCurves.f1ByThreshold(counts).y()[at];
   }
 
   private static OptionalDouble threshold(Thresholds thresholds, String label) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * ROC and precision-recall points against scikit-learn's roc_curve (drop_intermediate=False) and
- * precision_recall_curve on the seeded cases of src/test/python/make_curves_golden.py (tied
+ * ROC and precision-recall points, and F1 by threshold, against scikit-learn's roc_curve
+ * (drop_intermediate=False) and precision_recall_curve on the seeded cases of src/test/python/make_curves_golden.py (tied
  * scores, cases without positives or negatives).
  */
 class BinaryCurvesPointsTest {
@@ -55,6 +55,18 @@ class BinaryCurvesPointsTest {
     assertClose("precision", pr.y(), c.get("precision"), 0);
     assertThat(pr.thresholds()[pr.thresholds().length - 1]).as("the last point's").isNaN();
     assertClose("pr thresholds", pr.thresholds(), c.get("pr_thresholds"), 0);
+    // F1 from scikit-learn's precision and recall at each threshold (ascending there, descending
+    // here), 0 where both are 0.
+    BinaryCurves.Points f1 = BinaryCurves.f1ByThreshold(BinaryCurves.counts(positive, score));
+    int m = c.get("pr_thresholds").size();
+    assertThat(f1.y()).hasSize(m);
+    for (int t = 0; t < m; t++) {
+      double p = c.get("precision").get(m - 1 - t).asDouble();
+      double r = c.get("recall").get(m - 1 - t).asDouble();
+      assertThat(f1.x()[t]).isEqualTo(c.get("pr_thresholds").get(m - 1 - t).asDouble());
+      assertThat(f1.y()[t]).as("F1 at " + f1.x()[t])
+          .isCloseTo(p + r == 0 ? 0 : 2 * p * r / (p + r), within(1e-12));
+    }
   }
 
   /** {@code actual[from + i]} equals {@code expected[i]} (null meaning NaN). */
