@@ -117,11 +117,14 @@ class EvaluateCommandTest {
             Files.write(dir.resolve("scores.csv"), scores).toString());
     assertThat(report.exitCode()).as(report.err()).isZero();
     JsonNode reported = JSON.readTree(report.out());
-    // scores went through decimal text: only the log loss, which sums their logarithms, moves
-    assertThat(evaluated.get("log_loss").asDouble())
-        .isCloseTo(reported.get("log_loss").asDouble(), within(1e-7));
-    ((ObjectNode) evaluated).remove("log_loss");
-    ((ObjectNode) reported).remove("log_loss");
+    // scores went through decimal text: only the figures that sum the probabilities themselves
+    // (log loss, calibration) move
+    for (String key : List.of("log_loss", "ece", "ece_equal_mass", "mce", "brier")) {
+      assertThat(evaluated.get(key).asDouble()).as(key)
+          .isCloseTo(reported.get(key).asDouble(), within(1e-7));
+      ((ObjectNode) evaluated).remove(key);
+      ((ObjectNode) reported).remove(key);
+    }
     assertThat(evaluated).isEqualTo(reported);
   }
 

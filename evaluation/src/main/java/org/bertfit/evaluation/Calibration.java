@@ -41,6 +41,9 @@ public final class Calibration {
     }
   }
 
+  /** The number of bins of the reports' ECE, MCE and reliability diagrams. */
+  public static final int REPORT_BINS = 15;
+
   private Calibration() {}
 
   /**

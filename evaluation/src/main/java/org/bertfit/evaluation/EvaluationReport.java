@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param warnings zero divisions and diagnostics, most important first
  * @param thresholds the multi-label decision thresholds used, if known
  * @param errors error analysis, if computed
+ * @param scores the probabilities behind the ranking and calibration figures, if known (not
+ *     copied), for the HTML report's curves
  * @param digits decimals of the text layout
  */
 public record EvaluationReport(
@@ -34,6 +36,7 @@ public record EvaluationReport(
     List<Diagnostic> warnings,
     Thresholds thresholds,
     ErrorAnalysis errors,
+    ScoreBuffer scores,
     int digits) {
 
   public EvaluationReport {
@@ -50,7 +53,7 @@ public record EvaluationReport(
   /** The same report with an error analysis attached. */
   public EvaluationReport withErrors(ErrorAnalysis errorAnalysis) {
     return new EvaluationReport(multiLabel, labels, classification, confusionLabels, confusion,
-        specificity, figures, baseline, warnings, thresholds, errorAnalysis, digits);
+        specificity, figures, baseline, warnings, thresholds, errorAnalysis, scores, digits);
   }
 
   /** The same report with {@code first} (problems of the data, say) before its own warnings. */
@@ -58,12 +61,12 @@ public record EvaluationReport(
     List<Diagnostic> all = new ArrayList<>(first);
     all.addAll(warnings);
     return new EvaluationReport(multiLabel, labels, classification, confusionLabels, confusion,
-        specificity, figures, baseline, all, thresholds, errors, digits);
+        specificity, figures, baseline, all, thresholds, errors, scores, digits);
   }
 
   /** The same report stating which multi-label thresholds made the predictions. */
   public EvaluationReport withThresholds(Thresholds used) {
     return new EvaluationReport(multiLabel, labels, classification, confusionLabels, confusion,
-        specificity, figures, baseline, warnings, used, errors, digits);
+        specificity, figures, baseline, warnings, used, errors, scores, digits);
   }
 }

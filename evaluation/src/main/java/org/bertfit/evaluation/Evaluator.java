@@ -45,6 +45,7 @@ public final class Evaluator {
     if (scores != null) {
       requireShape(scores, labels, false);
       figures.addAll(multiClassRanking(scores));
+      figures.addAll(CalibrationFigures.of(scores, labels));
     }
     double[] specificity = specificity(cm, cm.total(), selected);
     Baseline baseline = Baseline.of(cm, labels, selected);
@@ -52,7 +53,7 @@ public final class Evaluator {
     warnings.addAll(diagnostics.check(cm, selected, report, cm.accuracy(), baseline));
     return new EvaluationReport(false, labels, report, names(report), cm.matrix(selected),
         specificity, figures, baseline, warnings, null,
-        ErrorAnalysis.ofPairs(cm, labels, confusedPairs), options.digits());
+        ErrorAnalysis.ofPairs(cm, labels, confusedPairs), scores, options.digits());
   }
 
   /** Evaluates multi-label predictions; {@code scores} (probabilities per label) may be null. */
@@ -74,6 +75,7 @@ public final class Evaluator {
           RankingMetrics.averagePrecision(scores, Average.MACRO)));
       figures.add(new Figure("average_precision_micro", "Average precision (micro)",
           RankingMetrics.averagePrecision(scores, Average.MICRO)));
+      figures.addAll(CalibrationFigures.of(scores, labels));
     }
     long[][] confusion = new long[selected.length][];
     for (int i = 0; i < selected.length; i++) {
@@ -87,7 +89,7 @@ public final class Evaluator {
     List<Diagnostic> warnings = new ArrayList<>(report.warnings());
     warnings.addAll(diagnostics.check(counts, selected, report, microF1, baseline));
     return new EvaluationReport(true, labels, report, names(report), confusion, specificity,
-        figures, baseline, warnings, null, null, options.digits());
+        figures, baseline, warnings, null, null, scores, options.digits());
   }
 
   private List<Figure> multiClassRanking(ScoreBuffer scores) {

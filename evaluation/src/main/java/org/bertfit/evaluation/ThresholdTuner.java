@@ -1,6 +1,6 @@
 package org.bertfit.evaluation;
 
-import org.bertfit.evaluation.internal.Ranks;
+import org.bertfit.evaluation.internal.BinaryCurves;
 
 /**
  * Chooses, for each label of a multi-label model, the threshold that maximises that label's F1 on
@@ -29,32 +29,20 @@ public final class ThresholdTuner {
   private double best(ScoreBuffer buffer, int label) {
     int n = buffer.size();
     double[] scores = new double[n];
-    long positives = 0;
+    boolean[] positive = new boolean[n];
     for (int i = 0; i < n; i++) {
       scores[i] = buffer.score(i, label);
-      positives += buffer.isTarget(i, label) ? 1 : 0;
+      positive[i] = buffer.isTarget(i, label);
     }
-    if (positives == 0) {
+    BinaryCurves.Counts counts = BinaryCurves.counts(positive, scores);
+    if (counts.positives() == 0) {
       return defaultThreshold;
     }
-    int[] order = Ranks.ascending(scores);
-    double bestF1 = -1;
-    double best = defaultThreshold;
-    long tp = 0;
-    long predicted = 0;
-    for (int i = n - 1; i >= 0; ) {
-      double threshold = scores[order[i]];
-      while (i >= 0 && Double.compare(scores[order[i]], threshold) == 0) { // advances over NaN too
-        tp += buffer.isTarget(order[i], label) ? 1 : 0;
-        predicted++;
-        i--;
-      }
-      double f1 = 2.0 * tp / (predicted + positives);
-      if (f1 > bestF1) {
-        bestF1 = f1;
-        best = threshold;
-      }
+    BinaryCurves.Points f1 = BinaryCurves.f1ByThreshold(counts);
+    int best = 0;
+    for (int t = 1; t < f1.y().length; t++) { // highest threshold first: ties keep the higher one
+      best = f1.y()[t] > f1.y()[best] ? t : best;
     }
-    return best;
+    return f1.x()[best];
   }
 }

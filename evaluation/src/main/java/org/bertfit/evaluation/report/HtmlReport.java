@@ -19,7 +19,9 @@ import org.bertfit.evaluation.internal.Decimals;
 /**
  * A self-contained HTML report (charts embedded as PNG data URIs, no network): warnings, the
  * per-class table, figures, confusion-matrix heatmap, per-class precision/recall/F1 bars, class
- * distribution, training curves when a {@link TrainingLog} is given, and error analysis.
+ * distribution, with scores the ROC, precision-recall and reliability curves (and F1 by threshold
+ * for multi-label; see {@link ScoreCharts}), training curves when a {@link TrainingLog} is given,
+ * and error analysis.
  */
 public final class HtmlReport {
   private static final String STYLE = """
@@ -91,6 +93,7 @@ public final class HtmlReport {
     distribution.put("predicted", predictedCounts(report));
     image(h, "class distribution",
         Charts.groupedBars("Class distribution", "examples", names, distribution));
+    ScoreCharts.of(report).forEach((alt, png) -> image(h, alt, png));
     if (log != null && !log.curves().isEmpty()) {
       image(h, "training curves", Charts.lines("Training curves", log.xName(), log.curves()));
     }
