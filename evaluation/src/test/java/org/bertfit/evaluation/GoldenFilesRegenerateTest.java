@@ -16,14 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The committed golden files are what scikit-learn computes: where /usr/bin/python3 has
- * scikit-learn (CI installs python3-sklearn), src/test/python/make_golden.py is rerun and its
- * output compared with src/test/resources/golden, numbers to 1e-12, everything else exactly.
- * Tagged integration: the script runs for about 20 s of CPU.
+ * scikit-learn (CI installs python3-sklearn), every src/test/python/make_*golden.py is rerun and
+ * their output compared with src/test/resources/golden, numbers to 1e-12, everything else exactly.
+ * Tagged integration: the scripts run for about a minute of CPU.
  */
 @Tag("integration")
 class GoldenFilesRegenerateTest {
   private static final Path PYTHON = Path.of("/usr/bin/python3");
-  private static final Path SCRIPT = Path.of("src/test/python/make_golden.py");
+  private static final Path SCRIPTS = Path.of("src/test/python");
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
   private static final double TOLERANCE = 1e-12;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,11 +33,18 @@ class GoldenFilesRegenerateTest {
     assumeTrue(Files.isExecutable(PYTHON), "skipped: no /usr/bin/python3");
     assumeTrue(new ProcessBuilder(PYTHON.toString(), "-c", "import sklearn").start().waitFor() == 0,
         "skipped: /usr/bin/python3 has no scikit-learn (Debian: python3-sklearn)");
-    Process script = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), out.toString())
-        .redirectErrorStream(true)
-        .start();
-    String printed = new String(script.getInputStream().readAllBytes());
-    assertThat(script.waitFor()).as("%s exit status; it printed:%n%s", SCRIPT, printed).isZero();
+    List<Path> scripts;
+    try (Stream<Path> files = Files.list(SCRIPTS)) {
+      scripts = files.filter(f -> f.getFileName().toString().matches("make_.*golden\\.py")).sorted().toList();
+    }
+    assertThat(scripts).isNotEmpty();
+    for (Path script : scripts) {
+      Process run = new ProcessBuilder(PYTHON.toString(), script.toString(), out.toString())
+          .redirectErrorStream(true)
+          .start();
+      String printed = new String(run.getInputStream().readAllBytes());
+      assertThat(run.waitFor()).as("%s exit status; it printed:%n%s", script, printed).isZero();
+    }
 
     List<Path> committed;
     try (Stream<Path> files = Files.list(GOLDEN)) {
