@@ -32,7 +32,7 @@ record ResumePoint(Path runDir, Path checkpoint) {
   }
 
   /**
-   * Finds the checkpoint of {@code --resume} and its run.
+   * Finds the checkpoint of {@code --resume} and its run, which must not have finished.
    *
    * @param resume the checkpoint directory, or empty for the latest checkpoint of the run
    * @param runDir {@code --run-dir}, or null: the default run directory of {@code out} under {@code root}
@@ -41,6 +41,7 @@ record ResumePoint(Path runDir, Path checkpoint) {
     ResumePoint point = resume.isEmpty()
         ? latest(runDir != null ? runDir : defaultRun(root, out))
         : given(Path.of(resume), runDir);
+    RunRecord.read(point.runDir).requireUnfinished(point.runDir);
     point.requireComplete();
     return point;
   }

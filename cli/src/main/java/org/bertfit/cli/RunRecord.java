@@ -76,15 +76,16 @@ record RunRecord(Map<String, String> settings, boolean finished) {
     return out.toString().equals(settings.get("out"));
   }
 
-  /**
-   * Refuses to continue this run when it finished, or with {@code now}'s settings when any differs,
-   * naming each.
-   */
-  void requireResumableAs(RunRecord now, Path runDir) {
+  /** Refuses to continue this run when it finished. */
+  void requireUnfinished(Path runDir) {
     if (finished) {
       throw new IllegalArgumentException("--resume: the run in " + runDir + " finished (its model is "
           + settings.get("out") + "); there is nothing to resume");
     }
+  }
+
+  /** Refuses to continue this run with {@code now}'s settings when any differs, naming each. */
+  void requireSameAs(RunRecord now, Path runDir) {
     List<String> differences = new ArrayList<>();
     settings.forEach((name, value) -> {
       String current = now.settings.get(name);

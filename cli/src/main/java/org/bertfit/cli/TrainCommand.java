@@ -152,13 +152,13 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     SessionOptions session = device.apply(sessionOptions(), stdout);
+    ResumePoint point = resume == null ? null : ResumePoint.find(resume, runDir, Path.of("runs"), out);
     if (Files.exists(out) && !force) {
       throw new IllegalArgumentException(out + " exists (use --force to replace it)");
     }
     new DistinctPaths().output("--out", out).input("--train", train).input("--validation", validation)
         .require();
-    if (resume != null) {
-      ResumePoint point = ResumePoint.find(resume, runDir, Path.of("runs"), out);
+    if (point != null) {
       trainAndReport(point.runDir(), point.checkpoint(), session, stdout);
       return 0;
     }
@@ -184,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
     if (checkpoint == null) {
       record.write(run);
     } else {
-      RunRecord.read(run).requireResumableAs(record, run);
+      RunRecord.read(run).requireSameAs(record, run);
       stdout.printf("resuming %s from %s%n", run, checkpoint);
     }
     try (TrainingRun.Trained trained = TrainingRun.train(settings, checkpoint, stdout)) {
