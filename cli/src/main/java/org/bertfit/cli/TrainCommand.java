@@ -274,6 +274,9 @@ final class TrainCommand implements Callable<Integer> {
     b.metricForBestModel(metric).outputDir(run.resolve("checkpoints"));
     if (hasValidation) {
       b.loadBestModelAtEnd(true);
+      if (saveSteps != null) {
+        b.evalStrategy(Strategy.STEPS).evalSteps(saveSteps); // a resume finds the best weights in a checkpoint
+      }
     } else {
       b.evalStrategy(Strategy.NO).loadBestModelAtEnd(false);
     }
