@@ -103,10 +103,12 @@ public record FitConfig(
     if (loadBestModelAtEnd && evalStrategy == Strategy.NO) {
       throw new IllegalArgumentException("load_best_model_at_end needs an eval_strategy other than no");
     }
-    boolean checkpointAtEachEvaluation = saveStrategy == evalStrategy
-        && (saveStrategy == Strategy.EPOCH || evalSteps % saveSteps == 0);
-    if (loadBestModelAtEnd && (saveStrategy == Strategy.STEPS || saveStrategy == Strategy.EPOCH)
-        && !checkpointAtEachEvaluation) {
+    boolean checkpointAtEachEvaluation = switch (saveStrategy) {
+      case STEPS -> evalStrategy == Strategy.STEPS && evalSteps % saveSteps == 0;
+      case EPOCH -> evalStrategy == Strategy.EPOCH;
+      case NO, BEST -> true; // no checkpoints to resume from, or one at each improvement
+    };
+    if (loadBestModelAtEnd && !checkpointAtEachEvaluation) {
       throw new IllegalArgumentException("load_best_model_at_end needs a checkpoint at each evaluation (a resumed"
           + " run takes the best weights from it): save_strategy steps with eval_strategy steps and eval_steps a"
           + " multiple of save_steps, epoch with epoch, or save_strategy best; got save_strategy "

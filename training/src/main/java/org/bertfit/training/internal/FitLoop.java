@@ -242,6 +242,7 @@ public final class FitLoop {
           "metric_for_best_model '" + config.metricForBestModel() + "' is not among the evaluation's "
               + values.keySet());
     }
+    callbacks.forEach(c -> c.onEvaluate(state, values)); // before a save, which keeps their state
     if (state.bestMetric == null
         || (config.higherIsBetter() ? value > state.bestMetric : value < state.bestMetric)) {
       state.bestMetric = value;
@@ -253,7 +254,6 @@ public final class FitLoop {
         save(state, checkpoints);
       }
     }
-    callbacks.forEach(c -> c.onEvaluate(state, values));
   }
 
   private static void record(TrainingState state, History history, LogEntry entry) {
