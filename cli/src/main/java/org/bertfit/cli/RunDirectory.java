@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -38,19 +40,34 @@ final class RunDirectory {
       }
       return requested;
     }
-    String name = out.toAbsolutePath().normalize().getFileName().toString();
     for (int n = 1; ; n++) {
-      Path candidate = root.resolve(n == 1 ? name : name + "-" + n);
+      Path candidate = defaultFor(root, out, n);
       if (claimOrContents(candidate).isEmpty()) {
         return candidate;
       }
     }
   }
 
-  /** Gives a claimed directory back when the run failed before writing anything into it. */
+  /** The default run directories of {@code out} under {@code root} that exist, oldest first. */
+  static List<Path> existingDefaults(Path root, Path out) {
+    List<Path> found = new ArrayList<>();
+    for (int n = 1; Files.isDirectory(defaultFor(root, out, n)); n++) {
+      found.add(defaultFor(root, out, n));
+    }
+    return found;
+  }
+
+  /** {@code root/NAME} for n = 1, else {@code root/NAME-n}, NAME being the name of {@code out}. */
+  private static Path defaultFor(Path root, Path out, int n) {
+    String name = out.toAbsolutePath().normalize().getFileName().toString();
+    return root.resolve(n == 1 ? name : name + "-" + n);
+  }
+
+  /** Gives a claimed directory back when the run failed before writing anything but its record into it. */
   static void releaseIfUnused(Path dir) {
     try (Stream<Path> children = Files.list(dir)) {
-      if (children.allMatch(p -> p.getFileName().toString().equals(MARKER))) {
+      if (children.allMatch(p -> Set.of(MARKER, RunRecord.FILE).contains(p.getFileName().toString()))) {
+        Files.deleteIfExists(dir.resolve(RunRecord.FILE));
         Files.deleteIfExists(dir.resolve(MARKER));
         Files.deleteIfExists(dir);
       }

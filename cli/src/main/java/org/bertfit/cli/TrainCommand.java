@@ -80,6 +80,11 @@ final class TrainCommand implements Callable<Integer> {
           + " --out>, or runs/<name>-2, -3, ... when taken)")
   Path runDir;
 
+  @Option(names = "--resume", arity = "0..1", fallbackValue = "", paramLabel = "CHECKPOINT_DIR",
+      description = "Continue a killed run, with its settings, from CHECKPOINT_DIR or (without it) from the"
+          + " latest checkpoint of its run directory (--run-dir, or the newest default one of --out)")
+  String resume;
+
   @Option(names = "--config", paramLabel = "FILE",
       description = "Training settings, JSON or YAML with Hugging Face TrainingArguments names; flags override")
   Path config;
@@ -93,6 +98,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--gradient-accumulation", paramLabel = "N") Integer accumulation;
   @Option(names = "--seed") Long seed;
   @Option(names = "--logging-steps", paramLabel = "N") Long loggingSteps;
+  @Option(names = "--save-steps", paramLabel = "N",
+      description = "Write a checkpoint every N optimizer steps (--resume continues from one)") Long saveSteps;
   @Option(names = "--bucket-window", paramLabel = "BATCHES",
       description = "Length bucketing: sort by length within windows of this many batches") Integer bucketWindow;
   @Option(names = "--pad-to-multiple-of", paramLabel = "N",
@@ -166,14 +173,19 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     SessionOptions session = device.apply(sessionOptions(), stdout);
+    ResumePoint point = resume == null ? null : ResumePoint.find(resume, runDir, Path.of("runs"), out);
     if (Files.exists(out) && !force) {
       throw new IllegalArgumentException(out + " exists (use --force to replace it)");
     }
     new DistinctPaths().output("--out", out).input("--train", train).input("--validation", validation)
         .require();
+    if (point != null) {
+      trainAndReport(point.runDir(), point.checkpoint(), session, stdout);
+      return 0;
+    }
     Path run = RunDirectory.claim(runDir, out);
     try {
-      trainAndReport(run, session, stdout);
+      trainAndReport(run, null, session, stdout);
     } catch (RuntimeException | IOException e) {
       RunDirectory.releaseIfUnused(run);
       throw e;
@@ -181,13 +193,23 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void trainAndReport(Path run, SessionOptions session, PrintWriter stdout) throws IOException {
+  /** Trains in {@code run}, from {@code checkpoint} when not null, and marks the run finished. */
+  private void trainAndReport(Path run, Path checkpoint, SessionOptions session, PrintWriter stdout)
+      throws IOException {
     FitConfig fit = fitConfig(validation != null, run);
     TrainingRun.Settings settings = new TrainingRun.Settings(
         pretrained, train, validation, readOptions(), labelAllTokens ? SubTokenLabels.ALL : SubTokenLabels.FIRST,
         maxTrainExamples, maxLength, fit, optimizer, classWeights, patience, minDelta, session, out, run,
         force, allowUnusedWeights);
-    try (TrainingRun.Trained trained = TrainingRun.train(settings, head(), stdout)) {
+    RunRecord record = RunRecord.of(settings);
+    if (checkpoint == null) {
+      record.write(run);
+    } else {
+      RunRecord.read(run).requireSameAs(record, run);
+      stdout.printf("resuming %s from %s%n", run, checkpoint);
+    }
+    try (TrainingRun.Trained trained = TrainingRun.train(settings, head(), checkpoint, stdout)) {
+      record.asFinished().write(run);
       if (trained.validation() != null) {
         report(trained, fit, stdout);
       } else if (tuneThresholds) {
@@ -282,12 +304,16 @@ final class TrainCommand implements Callable<Integer> {
     if (accumulation != null) b.gradientAccumulationSteps(accumulation);
     if (seed != null) b.seed(seed);
     if (loggingSteps != null) b.loggingSteps(loggingSteps);
+    if (saveSteps != null) b.saveStrategy(Strategy.STEPS).saveSteps(saveSteps);
     if (bucketWindow != null) b.bucketWindow(bucketWindow);
     if (padToMultipleOf != null) b.padToMultipleOf(padToMultipleOf);
     if (freezeEncoder) b.freezeEncoder(true);
     b.metricForBestModel(metric).outputDir(run.resolve("checkpoints"));
     if (hasValidation) {
       b.loadBestModelAtEnd(true);
+      if (saveSteps != null) {
+        b.evalStrategy(Strategy.STEPS).evalSteps(saveSteps); // a resume finds the best weights in a checkpoint
+      }
     } else {
       b.evalStrategy(Strategy.NO).loadBestModelAtEnd(false);
     }

@@ -30,6 +30,7 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.Callback;
@@ -91,10 +92,14 @@ final class TrainingRun {
   private TrainingRun() {}
 
   static Trained train(Settings s, PrintWriter stdout) {
-    return train(s, Head.DENSE, stdout);
+    return train(s, Head.DENSE, null, stdout);
   }
 
-  static Trained train(Settings s, Head choice, PrintWriter stdout) {
+  /**
+   * As {@link #train(Settings, PrintWriter)} with the head {@code choice}, continuing from {@code
+   * checkpoint} when not null.
+   */
+  static Trained train(Settings s, Head choice, Path checkpoint, PrintWriter stdout) {
     Dataset trainData = DatasetReader.read(s.train(), s.read());
     if (s.maxTrainExamples() != null && s.maxTrainExamples() < trainData.size()) {
       trainData = trainData.subset(IntStream.range(0, s.maxTrainExamples()).toArray(), s.train().toString());
@@ -103,6 +108,9 @@ final class TrainingRun {
     Dataset validationData = s.validation() == null ? null : DatasetReader.read(s.validation(), s.read());
     if (validationData != null) {
       labels.requireKnown(validationData);
+    }
+    if (checkpoint != null) {
+      requireLabels(checkpoint, labels);
     }
     ProblemType problem = ProblemType.of(trainData.task());
     BertConfig head = BertConfig.builder()
@@ -146,7 +154,7 @@ final class TrainingRun {
         callbacks.add(new EarlyStopping(
             "eval_" + s.fit().metricForBestModel(), s.patience(), s.minDelta(), s.fit().higherIsBetter()));
       }
-      History history = model.fit(trainSet, validationSet, s.fit(), callbacks.toArray(Callback[]::new));
+      History history = model.fit(trainSet, validationSet, s.fit(), checkpoint, callbacks.toArray(Callback[]::new));
       double seconds = (System.nanoTime() - start) / 1e9;
       model.save(s.out(), s.force());
       stdout.printf("trained in %.1f min; wrote %s; logs in %s%n", seconds / 60, s.out(), s.runDir());
@@ -170,6 +178,15 @@ final class TrainingRun {
     ProblemType problem = source.config().problemType();
     model.compile(Optimizer.parse(s.optimizer()), Model.defaultLoss(source.config()), TaskDefaults.metrics(problem));
     return new Trained(model, validationSet, labels, new History(), fit.featureSeconds() + fit.fitSeconds());
+  }
+
+  /** Refuses to resume from a checkpoint whose labels are not the data's. */
+  private static void requireLabels(Path checkpoint, LabelEncoder labels) {
+    List<String> saved = new ModelDirectory(checkpoint).config().labels();
+    if (!saved.equals(labels.names())) {
+      throw new IllegalArgumentException("--resume: the labels differ: the checkpoint " + checkpoint + " has "
+          + saved + ", the training data gives " + labels.names());
+    }
   }
 
   /** Writes NAME.txt and NAME.json of an entity-level report into {@code dir}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.training.optimizers.LearningRateSchedule;
@@ -102,6 +103,19 @@ public record FitConfig(
     }
     if (loadBestModelAtEnd && evalStrategy == Strategy.NO) {
       throw new IllegalArgumentException("load_best_model_at_end needs an eval_strategy other than no");
+    }
+    boolean checkpointAtEachEvaluation = switch (saveStrategy) {
+      case STEPS -> evalStrategy == Strategy.STEPS && evalSteps % saveSteps == 0;
+      case EPOCH -> evalStrategy == Strategy.EPOCH;
+      case NO, BEST -> true; // no checkpoints to resume from, or one at each improvement
+    };
+    if (loadBestModelAtEnd && !checkpointAtEachEvaluation) {
+      throw new IllegalArgumentException("load_best_model_at_end needs a checkpoint at each evaluation (a resumed"
+          + " run takes the best weights from it): save_strategy steps with eval_strategy steps and eval_steps a"
+          + " multiple of save_steps, epoch with epoch, or save_strategy best; got save_strategy "
+          + saveStrategy.name().toLowerCase(Locale.ROOT) + " (save_steps " + saveSteps + "), eval_strategy "
+          + evalStrategy.name().toLowerCase(Locale.ROOT)
+          + " (eval_steps " + evalSteps + ")");
     }
   }
 

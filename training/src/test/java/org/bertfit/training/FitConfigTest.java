@@ -57,5 +57,14 @@ class FitConfigTest {
     Path best = Files.writeString(dir.resolve("best.json"), "{\"load_best_model_at_end\": true, \"eval_strategy\": \"no\"}");
     assertThatThrownBy(() -> FitConfig.read(best))
         .hasMessage(best + ": load_best_model_at_end needs an eval_strategy other than no");
+    FitConfig.Builder resumable = FitConfig.builder().loadBestModelAtEnd(true).saveStrategy(Strategy.STEPS).saveSteps(10);
+    assertThatThrownBy(() -> resumable.build())
+        .hasMessage("load_best_model_at_end needs a checkpoint at each evaluation (a resumed run takes the best"
+            + " weights from it): save_strategy steps with eval_strategy steps and eval_steps a multiple of"
+            + " save_steps, epoch with epoch, or save_strategy best; got save_strategy steps (save_steps 10),"
+            + " eval_strategy epoch (eval_steps 0)");
+    assertThatThrownBy(() -> resumable.evalStrategy(Strategy.STEPS).evalSteps(15).build())
+        .hasMessageEndingWith("got save_strategy steps (save_steps 10), eval_strategy steps (eval_steps 15)");
+    assertThat(resumable.evalSteps(20).build().evalSteps()).isEqualTo(20);
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -177,6 +179,37 @@ class TrainingBehaviourTest {
       assertThat(history.values("eval_loss")).hasSize(3);
       assertThat(history.last("train").orElseThrow().step()).isEqualTo(12);
     }
+  }
+
+  @Test
+  void aRunResumedAfterItRanOutOfPatienceStaysStopped() {
+    FitConfig run = fit().epochs(5).evalStrategy(Strategy.EPOCH).saveStrategy(Strategy.EPOCH)
+        .outputDir(dir.resolve("patience")).build();
+    try (Model model = model(config)) {
+      History history = model.fit(train, validation, run, new EarlyStopping("eval_loss", 1, 10.0, false));
+      assertThat(history.last("train").orElseThrow().step()).isEqualTo(8);
+    }
+    Path checkpoint = dir.resolve("patience/checkpoint-8");
+    try (Model model = Model.load(checkpoint)) {
+      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of(Metric.accuracy()));
+      Map<String, float[]> saved = model.weights();
+      History resumed = model.fit(train, validation, run.toBuilder().outputDir(dir.resolve("again")).build(),
+          checkpoint, new EarlyStopping("eval_loss", 1, 10.0, false));
+      assertThat(resumed.last("train").orElseThrow().step()).isEqualTo(8);
+      assertThat(maxDifference(model.weights(), saved)).isZero();
+    }
+  }
+
+  @Test
+  void aCheckpointOfTheBestKeepsTheEarlyStoppingStateOfItsEvaluation() throws Exception {
+    try (Model model = model(config)) {
+      model.fit(train, validation, fit().epochs(2).evalStrategy(Strategy.EPOCH).saveStrategy(Strategy.BEST)
+          .outputDir(dir.resolve("best")).build(), new EarlyStopping("eval_loss", 3, 0.0, false));
+    }
+    JsonNode state = new ObjectMapper().readTree(dir.resolve("best/checkpoint-4/trainer_state.json").toFile());
+    assertThat(state.get("callbackState").get("early_stopping.best").asDouble())
+        .isEqualTo(state.get("bestMetric").asDouble()).isPositive();
+    assertThat(state.get("callbackState").get("early_stopping.wait").asDouble()).isZero();
   }
 
   @Test

@@ -35,6 +35,8 @@ public record EarlyStopping(String monitor, int patience, double minDelta, boole
     if (state.globalStep == 0) {
       state.callbackState.remove(BEST);
       state.callbackState.put(WAIT, 0.0);
+    } else if (state.callbackState.getOrDefault(WAIT, 0.0) >= patience) {
+      state.requestStop(); // resumed from the checkpoint of the step that ran out of patience
     }
   }
 

@@ -262,7 +262,9 @@ public final class FitLoop {
           "metric_for_best_model '" + config.metricForBestModel() + "' is not among the evaluation's "
               + values.keySet());
     }
-    if (state.bestMetric == null || (higherIsBetter() ? value > state.bestMetric : value < state.bestMetric)) {
+    callbacks.forEach(c -> c.onEvaluate(state, values)); // before a save, which keeps their state
+    if (state.bestMetric == null
+        || (higherIsBetter() ? value > state.bestMetric : value < state.bestMetric)) {
       state.bestMetric = value;
       state.bestStep = state.globalStep;
       if (best != null) {
@@ -272,7 +274,6 @@ public final class FitLoop {
         save(state, checkpoints);
       }
     }
-    callbacks.forEach(c -> c.onEvaluate(state, values));
   }
 
   private static void record(TrainingState state, History history, LogEntry entry) {
