@@ -3,8 +3,9 @@
 The module mirrors Hugging Face's BertModel (modeling_bert.py: module names, [out, in] Linear
 weights, position_ids buffer, additive attention mask, tanh pooler on the first token), with every
 weight random (LayerNorm included) so a transposed or misnamed tensor shows. For each fixture it
-writes NAME.onnx (torch.onnx.export, opset 11, dynamic batch and sequence) and NAME.safetensors
-(the module's float state dict: what the conversion must give).
+writes NAME.onnx (torch.onnx.export, opset 11, dynamic batch and sequence), NAME.safetensors
+(the module's float state dict: what the conversion must give) and NAME-outputs.json (PyTorch's
+outputs on a padded batch of token ids: what a run of the graph must give).
 
   /usr/bin/python3 make_tiny_bert_onnx.py   (torch 1.13; writes into this directory)
 """
@@ -161,6 +162,17 @@ def make(name, c, seed):
                       dynamic_axes=dynamic, opset_version=11, do_constant_folding=True)
     state = {k: v for k, v in model.state_dict().items() if v.dtype == torch.float32}
     write_safetensors(os.path.join(HERE, name + ".safetensors"), state)
+    ids = torch.tensor([[2, 11, 17, 5, 23, 39, 3], [2, 8, 3, 0, 0, 0, 0], [2, 30, 31, 3, 4, 6, 3]])
+    mask = (ids != 0).long()
+    types = torch.tensor([[0] * 7, [0] * 7, [0, 0, 0, 0, 1, 1, 1]])
+    with torch.no_grad():
+        out = model(ids, mask, types)
+    record = {"input_ids": ids.tolist(), "attention_mask": mask.tolist(), "token_type_ids": types.tolist(),
+              "last_hidden_state": out[0].flatten().tolist()}
+    if c["pooler"]:
+        record["pooler_output"] = out[1].flatten().tolist()
+    with open(os.path.join(HERE, name + "-outputs.json"), "w") as f:
+        json.dump(record, f)
 
 
 BASE = dict(vocab=40, hidden=16, layers=2, heads=4, intermediate=32, positions=24, types=2)
