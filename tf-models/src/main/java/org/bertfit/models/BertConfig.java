@@ -23,6 +23,8 @@ import java.util.TreeMap;
  *
  * @param labels label names by id (id2label); their count is {@code num_labels}
  * @param classifierDropout dropout before the classifier; {@code null} means hidden_dropout_prob
+ * @param modelType the encoder family (bert, roberta, xlm-roberta, distilbert)
+ * @param padTokenId the padding token's id (RoBERTa's positions start after it)
  */
 public record BertConfig(
     int vocabSize,
@@ -39,7 +41,9 @@ public record BertConfig(
     double initializerRange,
     ProblemType problemType,
     Double classifierDropout,
-    List<String> labels) {
+    List<String> labels,
+    ModelType modelType,
+    int padTokenId) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -68,8 +72,12 @@ public record BertConfig(
     if (!(initializerRange > 0)) {
       throw new IllegalArgumentException("initializer_range must be > 0, got " + initializerRange);
     }
-    if (hiddenAct == null || problemType == null || labels == null) {
-      throw new IllegalArgumentException("hidden_act, problem_type and labels are required");
+    if (hiddenAct == null || problemType == null || labels == null || modelType == null) {
+      throw new IllegalArgumentException("hidden_act, problem_type, labels and model_type are required");
+    }
+    if (padTokenId < 0 || padTokenId >= vocabSize) {
+      throw new IllegalArgumentException(
+          "pad_token_id must be in [0, vocab_size " + vocabSize + "), got " + padTokenId);
     }
     if (labels.isEmpty()) {
       throw new IllegalArgumentException("num_labels must be at least 1, got 0");
@@ -164,13 +172,48 @@ public record BertConfig(
   }
 
   private static BertConfig fromTree(JsonNode root) {
+    ModelType type = ModelType.fromJsonName(text(root, "model_type", ModelType.BERT.jsonName()));
+    Builder b = type == ModelType.DISTILBERT ? distilBertShape(root) : bertShape(root);
+    b.modelType(type);
+    b.padTokenId(integer(root, "pad_token_id", 0));
+    b.maxPositionEmbeddings(integer(root, "max_position_embeddings", b.maxPositionEmbeddings));
+    b.vocabSize(integer(root, "vocab_size", b.vocabSize));
+    b.initializerRange(number(root, "initializer_range", b.initializerRange));
+    if (root.hasNonNull("problem_type")) {
+      b.problemType(ProblemType.fromJsonName(root.get("problem_type").asText()));
+    } else if (text(root.path("architectures"), 0).endsWith("ForTokenClassification")) {
+      b.problemType(ProblemType.TOKEN_CLASSIFICATION);
+    }
+    b.labels(readLabels(root));
+    return b.build();
+  }
+
+  /** DistilBERT's own field names; its LayerNorm epsilon is fixed at 1e-12, it has no token types. */
+  private static Builder distilBertShape(JsonNode root) {
+    if (root.path("sinusoidal_pos_embds").asBoolean(false)) {
+      throw new IllegalArgumentException("sinusoidal_pos_embds true is not supported; supported: false");
+    }
+    Builder b = builder().typeVocabSize(1).layerNormEps(1e-12);
+    b.hiddenSize(integer(root, "dim", b.hiddenSize));
+    b.numHiddenLayers(integer(root, "n_layers", b.numHiddenLayers));
+    b.numAttentionHeads(integer(root, "n_heads", b.numAttentionHeads));
+    b.intermediateSize(integer(root, "hidden_dim", b.intermediateSize));
+    b.hiddenAct(HiddenActivation.fromJsonName(text(root, "activation", b.hiddenAct.jsonName())));
+    b.hiddenDropoutProb(number(root, "dropout", b.hiddenDropoutProb));
+    b.attentionProbsDropoutProb(number(root, "attention_dropout", b.attentionProbsDropoutProb));
+    if (root.hasNonNull("seq_classif_dropout")) {
+      b.classifierDropout(number(root, "seq_classif_dropout", 0));
+    }
+    return b;
+  }
+
+  private static Builder bertShape(JsonNode root) {
     String positions = text(root, "position_embedding_type", "absolute");
     if (!positions.equals("absolute")) {
       throw new IllegalArgumentException(
           "position_embedding_type '" + positions + "' is not supported; supported: absolute");
     }
     Builder b = builder();
-    b.vocabSize(integer(root, "vocab_size", b.vocabSize));
     b.hiddenSize(integer(root, "hidden_size", b.hiddenSize));
     b.numHiddenLayers(integer(root, "num_hidden_layers", b.numHiddenLayers));
     b.numAttentionHeads(integer(root, "num_attention_heads", b.numAttentionHeads));
@@ -179,18 +222,12 @@ public record BertConfig(
     b.hiddenDropoutProb(number(root, "hidden_dropout_prob", b.hiddenDropoutProb));
     b.attentionProbsDropoutProb(
         number(root, "attention_probs_dropout_prob", b.attentionProbsDropoutProb));
-    b.maxPositionEmbeddings(integer(root, "max_position_embeddings", b.maxPositionEmbeddings));
     b.typeVocabSize(integer(root, "type_vocab_size", b.typeVocabSize));
     b.layerNormEps(number(root, "layer_norm_eps", b.layerNormEps));
-    b.initializerRange(number(root, "initializer_range", b.initializerRange));
-    if (root.hasNonNull("problem_type")) {
-      b.problemType(ProblemType.fromJsonName(root.get("problem_type").asText()));
-    }
     if (root.hasNonNull("classifier_dropout")) {
       b.classifierDropout(number(root, "classifier_dropout", 0));
     }
-    b.labels(readLabels(root));
-    return b.build();
+    return b;
   }
 
   private static List<String> readLabels(JsonNode root) {
@@ -262,32 +299,35 @@ public record BertConfig(
     return node == null || node.isNull() ? fallback : node.asText();
   }
 
-  /** This configuration as Hugging Face {@code config.json} text. */
+  private static String text(JsonNode array, int index) {
+    return array.isArray() && array.size() > index ? array.get(index).asText() : "";
+  }
+
+  /** transformers' class for this model and head ({@code RobertaForTokenClassification}). */
+  public String architecture() {
+    return modelType.className()
+        + (problemType == ProblemType.TOKEN_CLASSIFICATION ? "ForTokenClassification" : "ForSequenceClassification");
+  }
+
+  /**
+   * This configuration as Hugging Face {@code config.json} text, with the field names of its
+   * {@code model_type}. Token classification has no {@code problem_type} in transformers (which
+   * rejects unknown ones): the architecture says it.
+   */
   public String toJson() {
     ObjectNode root = JSON.createObjectNode();
-    root.putArray("architectures")
-        .add(problemType == ProblemType.TOKEN_CLASSIFICATION
-            ? "BertForTokenClassification"
-            : "BertForSequenceClassification");
-    root.put("model_type", "bert");
+    root.putArray("architectures").add(architecture());
+    root.put("model_type", modelType.jsonName());
     root.put("vocab_size", vocabSize);
-    root.put("hidden_size", hiddenSize);
-    root.put("num_hidden_layers", numHiddenLayers);
-    root.put("num_attention_heads", numAttentionHeads);
-    root.put("intermediate_size", intermediateSize);
-    root.put("hidden_act", hiddenAct.jsonName());
-    root.put("hidden_dropout_prob", hiddenDropoutProb);
-    root.put("attention_probs_dropout_prob", attentionProbsDropoutProb);
-    root.put("max_position_embeddings", maxPositionEmbeddings);
-    root.put("type_vocab_size", typeVocabSize);
-    root.put("layer_norm_eps", layerNormEps);
-    root.put("initializer_range", initializerRange);
-    root.put("position_embedding_type", "absolute");
-    root.put("problem_type", problemType.jsonName());
-    if (classifierDropout == null) {
-      root.putNull("classifier_dropout");
+    root.put("pad_token_id", padTokenId);
+    if (modelType == ModelType.DISTILBERT) {
+      putDistilBertShape(root);
     } else {
-      root.put("classifier_dropout", classifierDropout);
+      putBertShape(root);
+    }
+    root.put("initializer_range", initializerRange);
+    if (problemType != ProblemType.TOKEN_CLASSIFICATION) {
+      root.put("problem_type", problemType.jsonName());
     }
     root.put("num_labels", labels.size());
     ObjectNode id2label = root.putObject("id2label");
@@ -300,6 +340,38 @@ public record BertConfig(
       return JSON.writeValueAsString(root) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void putDistilBertShape(ObjectNode root) {
+    root.put("dim", hiddenSize);
+    root.put("n_layers", numHiddenLayers);
+    root.put("n_heads", numAttentionHeads);
+    root.put("hidden_dim", intermediateSize);
+    root.put("activation", hiddenAct.jsonName());
+    root.put("dropout", hiddenDropoutProb);
+    root.put("attention_dropout", attentionProbsDropoutProb);
+    root.put("seq_classif_dropout", effectiveClassifierDropout());
+    root.put("max_position_embeddings", maxPositionEmbeddings);
+    root.put("sinusoidal_pos_embds", false);
+  }
+
+  private void putBertShape(ObjectNode root) {
+    root.put("hidden_size", hiddenSize);
+    root.put("num_hidden_layers", numHiddenLayers);
+    root.put("num_attention_heads", numAttentionHeads);
+    root.put("intermediate_size", intermediateSize);
+    root.put("hidden_act", hiddenAct.jsonName());
+    root.put("hidden_dropout_prob", hiddenDropoutProb);
+    root.put("attention_probs_dropout_prob", attentionProbsDropoutProb);
+    root.put("max_position_embeddings", maxPositionEmbeddings);
+    root.put("type_vocab_size", typeVocabSize);
+    root.put("layer_norm_eps", layerNormEps);
+    root.put("position_embedding_type", "absolute");
+    if (classifierDropout == null) {
+      root.putNull("classifier_dropout");
+    } else {
+      root.put("classifier_dropout", classifierDropout);
     }
   }
 
@@ -320,6 +392,8 @@ public record BertConfig(
     private ProblemType problemType = ProblemType.SINGLE_LABEL_CLASSIFICATION;
     private Double classifierDropout;
     private List<String> labels = defaultLabels(2);
+    private ModelType modelType = ModelType.BERT;
+    private int padTokenId;
 
     private Builder() {}
 
@@ -339,6 +413,8 @@ public record BertConfig(
       problemType = c.problemType;
       classifierDropout = c.classifierDropout;
       labels = c.labels;
+      modelType = c.modelType;
+      padTokenId = c.padTokenId;
     }
 
     static List<String> defaultLabels(int n) {
@@ -434,11 +510,22 @@ public record BertConfig(
       return this;
     }
 
+    public Builder modelType(ModelType v) {
+      modelType = v;
+      return this;
+    }
+
+    public Builder padTokenId(int v) {
+      padTokenId = v;
+      return this;
+    }
+
     public BertConfig build() {
       return new BertConfig(
           vocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize, hiddenAct,
           hiddenDropoutProb, attentionProbsDropoutProb, maxPositionEmbeddings, typeVocabSize,
-          layerNormEps, initializerRange, problemType, classifierDropout, labels);
+          layerNormEps, initializerRange, problemType, classifierDropout, labels, modelType,
+          padTokenId);
     }
   }
 }

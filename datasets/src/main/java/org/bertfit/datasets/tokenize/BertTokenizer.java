@@ -63,7 +63,10 @@ public final class BertTokenizer implements AutoCloseable {
   }
 
   private static BertTokenizer create(HuggingFaceTokenizer tokenizer, int maxLength) {
-    return new BertTokenizer(tokenizer, maxLength, specialId(tokenizer, "[PAD]", 0), specialId(tokenizer, "[UNK]", -1));
+    // WordPiece vocabularies name them [PAD] and [UNK]; byte-level BPE ones (RoBERTa) <pad> and <unk>.
+    int padId = specialId(tokenizer, "[PAD]", specialId(tokenizer, "<pad>", 0));
+    int unknownId = specialId(tokenizer, "[UNK]", specialId(tokenizer, "<unk>", -1));
+    return new BertTokenizer(tokenizer, maxLength, padId, unknownId);
   }
 
   /** The id of a special token, or {@code absent} when the vocabulary does not have it. */

@@ -12,11 +12,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 import org.bertfit.models.internal.Crc;
 import org.bertfit.models.internal.TableReader;
 import org.bertfit.models.internal.Varint;
+import org.bertfit.models.safetensors.FloatTensor;
 import org.tensorflow.proto.BundleEntryProto;
 import org.tensorflow.proto.BundleHeaderProto;
 import org.tensorflow.proto.DataType;
@@ -28,7 +31,7 @@ import org.tensorflow.proto.TrackableObjectGraphOuterClass.TrackableObjectGraph;
  * read in plain Java: no TensorFlow graph is built or run. Opening validates the index and the
  * sizes of the data shards; reading a tensor validates its checksum.
  */
-public final class Checkpoint {
+public final class Checkpoint implements WeightSource {
   private static final String OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH";
 
   private final Path prefix;
@@ -91,6 +94,40 @@ public final class Checkpoint {
   /** The stored variables by key, in key order (bookkeeping entries such as the object graph excluded). */
   public Map<String, CheckpointVariable> variables() {
     return variables;
+  }
+
+  @Override
+  public Path location() {
+    return prefix;
+  }
+
+  @Override
+  public Collection<CheckpointVariable> tensors() {
+    return variables.values();
+  }
+
+  @Override
+  public Optional<CheckpointNaming.Target> targetOf(CheckpointVariable tensor) {
+    return tensor.dtype() == DataType.DT_FLOAT ? CheckpointNaming.target(tensor.name()) : Optional.empty();
+  }
+
+  @Override
+  public CheckpointNaming naming() {
+    return CheckpointNaming.detect(names());
+  }
+
+  @Override
+  public String namePrefix() {
+    return CheckpointNaming.prefix(names());
+  }
+
+  private List<String> names() {
+    return variables.values().stream().map(CheckpointVariable::name).toList();
+  }
+
+  @Override
+  public FloatTensor read(CheckpointVariable tensor) {
+    return new FloatTensor(tensor.shape().clone(), readFloats(tensor.key()));
   }
 
   /** Total number of elements over {@code vars}. */

@@ -17,12 +17,15 @@ import java.util.regex.Pattern;
  *       {@code .../word_embeddings/weight}, {@code .../position_embeddings/embeddings}, head {@code
  *       .../classifier/kernel}; object-based TF2 checkpoints are read through their object graph.
  *   <li>{@link #BERTFIT}: bertfit's own names, unprefixed, as written by bertfit's models and exports.
+ *   <li>{@link #HUGGING_FACE}: PyTorch names in safetensors ({@code bert.encoder.layer.0...weight},
+ *       Linear weights {@code [out, in]}), mapped by {@code org.bertfit.models.hub.HubNames}.
  * </ul>
  */
 public enum CheckpointNaming {
   GOOGLE_BERT("google-bert"),
   HUGGING_FACE_TF("hugging-face-tf"),
-  BERTFIT("bertfit");
+  BERTFIT("bertfit"),
+  HUGGING_FACE("hugging-face");
 
   private static final Pattern ENCODER = Pattern.compile("(^|.*?/)(bert/.*)");
   private static final Pattern HEAD = Pattern.compile("(^|.*/)classifier/(kernel|bias)");

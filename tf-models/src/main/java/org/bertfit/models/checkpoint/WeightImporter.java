@@ -1,6 +1,5 @@
 package org.bertfit.models.checkpoint;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -10,24 +9,24 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.bertfit.models.graph.Parameter;
 import org.bertfit.models.graph.ParameterStore;
+import org.bertfit.models.safetensors.FloatTensor;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Sets a model's variables from a checkpoint of any supported {@link CheckpointNaming}, reading the
- * tensors in Java (the checkpoint's own graph is never run). Encoder variables must all be present
- * with matching shapes; head variables that are absent or shaped for another number of labels are
- * initialised anew and reported.
+ * Sets a model's variables from a checkpoint of any supported {@link CheckpointNaming} (a
+ * TensorFlow checkpoint or a Hugging Face safetensors one), reading the tensors in Java (the
+ * checkpoint's own graph is never run). Encoder variables must all be present with matching shapes,
+ * except the pooler, which transformers leaves out under token heads; head variables that are absent
+ * or shaped for another number of labels are initialised anew and reported.
  */
 public final class WeightImporter {
   private static final Logger LOG = LogManager.getLogger();
 
-  private final Checkpoint checkpoint;
+  private final WeightSource checkpoint;
   private final List<Parameter> parameters;
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final ImportReport report;
@@ -39,7 +38,7 @@ public final class WeightImporter {
    *
    * @throws CheckpointException if an encoder variable is missing or has another shape
    */
-  public WeightImporter(Checkpoint checkpoint, List<Parameter> parameters) {
+  public WeightImporter(WeightSource checkpoint, List<Parameter> parameters) {
     this.checkpoint = checkpoint;
     this.parameters = parameters;
     this.report = match();
@@ -50,16 +49,15 @@ public final class WeightImporter {
   }
 
   private ImportReport match() {
-    List<String> names = checkpoint.variables().values().stream().map(CheckpointVariable::name).toList();
     Map<String, Source> candidates = new LinkedHashMap<>();
     List<CheckpointVariable> unused = new ArrayList<>();
-    for (CheckpointVariable v : checkpoint.variables().values()) {
-      var target = CheckpointNaming.target(v.name());
-      if (target.isEmpty() || v.dtype() != DataType.DT_FLOAT) {
+    for (CheckpointVariable v : checkpoint.tensors()) {
+      var target = checkpoint.targetOf(v);
+      if (target.isEmpty()) {
         unused.add(v);
       } else if (candidates.put(target.get().name(), new Source(v, target.get().transposed())) != null) {
         throw new CheckpointException(
-            checkpoint.prefix() + ": two checkpoint variables map to " + target.get().name());
+            checkpoint.location() + ": two checkpoint variables map to " + target.get().name());
       }
     }
     List<String> mismatchedHead = new ArrayList<>();
@@ -67,9 +65,9 @@ public final class WeightImporter {
     for (Parameter p : parameters) {
       Source source = candidates.remove(p.name());
       if (source == null) {
-        if (p.inEncoder()) {
+        if (p.inEncoder() && !p.inPooler()) {
           throw new CheckpointException(
-              checkpoint.prefix() + ": no checkpoint variable for " + p.name() + " (expected shape "
+              checkpoint.location() + ": no checkpoint variable for " + p.name() + " (expected shape "
                   + Arrays.toString(p.shape()) + "); is the config right for this checkpoint?");
         }
         fresh.add(p.name());
@@ -82,7 +80,7 @@ public final class WeightImporter {
                 + " but checkpoint variable " + source.variable().name() + " has shape "
                 + Arrays.toString(stored);
         if (p.inEncoder()) {
-          throw new CheckpointException(checkpoint.prefix() + ": " + problem);
+          throw new CheckpointException(checkpoint.location() + ": " + problem);
         }
         mismatchedHead.add(problem);
         unused.add(source.variable());
@@ -93,9 +91,9 @@ public final class WeightImporter {
     }
     candidates.values().forEach(s -> unused.add(s.variable()));
     return new ImportReport(
-        checkpoint.prefix(),
-        CheckpointNaming.detect(names),
-        CheckpointNaming.prefix(names),
+        checkpoint.location(),
+        checkpoint.naming(),
+        checkpoint.namePrefix(),
         List.copyOf(sources.keySet()),
         List.copyOf(unused),
         List.copyOf(fresh),
@@ -116,26 +114,14 @@ public final class WeightImporter {
     store.assign(session, loaded, p -> read(sources.get(p.name()), p));
     LOG.info(
         "loaded {} variables from {} in {} ms",
-        sources.size(), checkpoint.prefix(), (System.nanoTime() - start) / 1_000_000);
+        sources.size(), checkpoint.location(), (System.nanoTime() - start) / 1_000_000);
     return report;
   }
 
   private TFloat32 read(Source source, Parameter p) {
-    Shape shape = Shape.of(p.shape());
-    if (!source.transposed()) {
-      ByteBuffer bytes = checkpoint.readBytes(source.variable().key());
-      return Tensor.of(TFloat32.class, shape, DataBuffers.of(bytes));
-    }
-    float[] stored = checkpoint.readFloats(source.variable().key());
-    int rows = (int) source.variable().shape()[0];
-    int cols = (int) source.variable().shape()[1];
-    float[] out = new float[stored.length];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        out[c * rows + r] = stored[r * cols + c];
-      }
-    }
-    return TFloat32.tensorOf(shape, DataBuffers.of(out, true, false));
+    FloatTensor stored = checkpoint.read(source.variable());
+    float[] values = source.transposed() ? stored.transpose().values() : stored.values();
+    return TFloat32.tensorOf(Shape.of(p.shape()), DataBuffers.of(values, true, false));
   }
 
   private static long[] reversed(long[] shape) {

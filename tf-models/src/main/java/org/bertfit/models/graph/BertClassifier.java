@@ -2,15 +2,16 @@ package org.bertfit.models.graph;
 
 import java.util.List;
 import org.bertfit.models.BertConfig;
+import org.bertfit.models.ModelType;
 import org.bertfit.models.ProblemType;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A BERT encoder with the classification head its {@link ProblemType} calls for, as Hugging Face's
- * {@code TFBertForSequenceClassification} / {@code TFBertForTokenClassification}: dropout then a
- * dense {@code classifier} (kernel, bias) on the pooled output, or on every position's hidden state.
+ * An encoder with the classification head its {@link ProblemType} calls for, as Hugging Face's
+ * {@code *ForSequenceClassification} / {@code *ForTokenClassification}: the model type's {@link
+ * SequenceHead}, or dropout then a dense {@code classifier} (kernel, bias) on every position.
  */
 public final class BertClassifier {
   /** The scope of the classification head's variables. */
@@ -18,12 +19,15 @@ public final class BertClassifier {
 
   private final BertConfig config;
   private final BertEncoder encoder;
-  private final Dense classifier;
+  private final Dense tokenClassifier;
+  private final SequenceHead sequenceHead;
 
   private BertClassifier(ParameterStore store, BertConfig config) {
     this.config = config;
     this.encoder = new BertEncoder(store, config);
-    this.classifier = new Dense(store, HEAD_SCOPE, config.hiddenSize(), config.numLabels());
+    boolean tokens = config.problemType() == ProblemType.TOKEN_CLASSIFICATION;
+    this.tokenClassifier = tokens ? new Dense(store, HEAD_SCOPE, config.hiddenSize(), config.numLabels()) : null;
+    this.sequenceHead = tokens ? null : SequenceHead.create(store, config);
   }
 
   /** Creates the variables of a classifier for {@code config} in {@code store}'s graph. */
@@ -48,7 +52,9 @@ public final class BertClassifier {
     if (config.problemType() == ProblemType.TOKEN_CLASSIFICATION) {
       Operand<TFloat32> flat =
           tf.reshape(encoded.sequenceOutput(), tf.constant(new int[] {-1, config.hiddenSize()}));
-      Operand<TFloat32> flatLogits = classifier.apply(tf, mode.dropout(tf, flat, dropout));
+      // DistilBertForTokenClassification drops out at the model's dropout, not seq_classif_dropout.
+      double tokenDropout = config.modelType() == ModelType.DISTILBERT ? config.hiddenDropoutProb() : dropout;
+      Operand<TFloat32> flatLogits = tokenClassifier.apply(tf, mode.dropout(tf, flat, tokenDropout));
       Operand<org.tensorflow.types.TInt32> shape =
           tf.concat(
               List.of(
@@ -58,7 +64,7 @@ public final class BertClassifier {
       logits = tf.reshape(flatLogits, shape);
       probabilities = tf.nn.softmax(logits);
     } else {
-      logits = classifier.apply(tf, mode.dropout(tf, encoded.pooledOutput(), dropout));
+      logits = sequenceHead.apply(tf, encoded, mode, dropout);
       probabilities =
           config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
               ? tf.math.sigmoid(logits)

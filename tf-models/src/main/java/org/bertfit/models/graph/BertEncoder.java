@@ -9,7 +9,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** The BERT encoder: embeddings, N transformer layers and the pooler, all under {@code bert/}. */
+/**
+ * The encoder: embeddings, N transformer layers and (BERT only) the pooler, all under {@code bert/}.
+ * RoBERTa's and DistilBERT's layers are BERT's; their own parameter names map onto these by rule.
+ */
 public final class BertEncoder {
   private static final float MASK_ADDER = -10000f;
 
@@ -25,7 +28,10 @@ public final class BertEncoder {
     for (int i = 0; i < config.numHiddenLayers(); i++) {
       layers.add(new BertLayer(store, scope + "/encoder/layer_" + i, config));
     }
-    pooler = new Dense(store, scope + "/pooler/dense", config.hiddenSize(), config.hiddenSize());
+    pooler =
+        config.modelType().hasPooler()
+            ? new Dense(store, scope + "/pooler/dense", config.hiddenSize(), config.hiddenSize())
+            : null;
   }
 
   public BertConfig config() {
@@ -51,7 +57,7 @@ public final class BertEncoder {
         tf.reshape(
             hidden, tf.stack(List.of(tf.constant(-1), seqLength, tf.constant(config.hiddenSize()))));
     Operand<TFloat32> first = tf.stridedSlice(sequence, Indices.all(), Indices.at(0), Indices.all());
-    Operand<TFloat32> pooled = tf.math.tanh(pooler.apply(tf, first));
+    Operand<TFloat32> pooled = pooler == null ? first : tf.math.tanh(pooler.apply(tf, first));
     return new BertOutputs(sequence, pooled);
   }
 }

@@ -2,7 +2,7 @@ package org.bertfit.models.graph;
 
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.checkpoint.Checkpoint;
+import org.bertfit.models.checkpoint.WeightSource;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.checkpoint.WeightImporter;
 import org.tensorflow.Graph;
@@ -57,7 +57,7 @@ public final class InferenceModel implements AutoCloseable {
   }
 
   /** Loads weights from a checkpoint; variables it lacks (a new head) are initialised with {@code seed}. */
-  public ImportReport load(Checkpoint checkpoint, long seed) {
+  public ImportReport load(WeightSource checkpoint, long seed) {
     return new WeightImporter(checkpoint, store.parameters())
         .load(session, store, seed, config.initializerRange());
   }

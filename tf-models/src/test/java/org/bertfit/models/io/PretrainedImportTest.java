@@ -145,7 +145,8 @@ class PretrainedImportTest {
   @Test
   void notASavedModel(@TempDir Path empty) {
     assertThatThrownBy(() -> PretrainedModel.open(empty, BertConfig.base()))
-        .hasMessage(empty + " is neither a TensorFlow SavedModel (no saved_model.pb) nor a bertfit"
-            + " model directory (config.json + variables/)");
+        .hasMessage(empty + " is neither a TensorFlow SavedModel (no saved_model.pb), a Hugging Face"
+            + " directory (config.json + model.safetensors) nor a bertfit model directory (config.json"
+            + " + variables/)");
   }
 }

@@ -16,6 +16,7 @@ import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.Checkpoint;
+import org.bertfit.models.checkpoint.WeightSource;
 import org.bertfit.models.export.LabelThresholds;
 import org.bertfit.models.export.ModelVersions;
 import org.bertfit.models.export.ServingExport;
@@ -36,7 +37,7 @@ import org.bertfit.models.io.PretrainedModel;
 public record ModelFiles(
     Path dir,
     BertConfig config,
-    Checkpoint checkpoint,
+    WeightSource checkpoint,
     String tokenizerJson,
     Thresholds thresholds,
     String fingerprint) {
@@ -64,9 +65,14 @@ public record ModelFiles(
             ? thresholds(model, config)
             : null;
     String fingerprint =
-        digest(configJson, Path.of(files.checkpoint().prefix() + ".index"), thresholds);
+        digest(configJson, weightsFile(files.checkpoint()), thresholds);
     return new ModelFiles(
         model, config, files.checkpoint(), files.tokenizerJson(), thresholds, fingerprint);
+  }
+
+  /** The file that identifies the weights: a checkpoint's index, or the safetensors file or index. */
+  private static Path weightsFile(WeightSource weights) {
+    return weights instanceof Checkpoint c ? Path.of(c.prefix() + ".index") : weights.location();
   }
 
   /** The model's {@code thresholds.json} (beside config.json or in assets/), else 0.5 each. */
