@@ -31,8 +31,9 @@ public final class OnnxHubDirectory {
     OnnxBertConverter.Converted converted = OnnxBertConverter.convert(model, BertConfig.builder().build());
     converted.writeTo(dir);
     LOG.info(
-        "converted {} (opset {}, {}): {} weights, initializers that are not weights: {}",
-        model.name(), model.opset(), model.producer(), converted.weights().size(), converted.unused());
+        "converted the ONNX graph (opset {}, {}) to a Hugging Face directory: {} weights;"
+            + " initializers that are not weights: {}",
+        model.opset(), model.producer(), converted.weights().size(), converted.unused());
     return converted;
   }
 
