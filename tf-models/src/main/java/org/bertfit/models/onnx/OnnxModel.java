@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -102,11 +103,6 @@ public record OnnxModel(
   /** The nodes that read the tensor {@code name}. */
   public List<OnnxNode> consumers(String tensorName) {
     return nodes.stream().filter(n -> n.inputs().contains(tensorName)).toList();
-  }
-
-  /** The set of operator types in the graph. */
-  public java.util.Set<String> opTypes() {
-    return nodes.stream().map(OnnxNode::opType).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
   }
 
   private static final class Parser {
@@ -238,7 +234,7 @@ public record OnnxModel(
           default -> in.skipField(tag);
         }
       }
-      return new java.util.AbstractMap.SimpleEntry<>(attributeName, tensor);
+      return new SimpleEntry<>(attributeName, tensor);
     }
 
     private OnnxTensor tensor(CodedInputStream in) throws IOException {
