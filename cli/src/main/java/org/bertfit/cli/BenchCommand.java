@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       BenchPaddingCommand.class,
       BenchReportCommand.class,
       BenchTokenizeCommand.class,
-      BenchPredictCommand.class
+      BenchPredictCommand.class,
+      BenchParityCommand.class
     })
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -5,19 +5,25 @@ import java.util.concurrent.Callable;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.hub.HubExport;
 import org.bertfit.models.io.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bertfit export}: a bertfit model directory as a SavedModel version for TF Serving. */
+/**
+ * {@code bertfit export}: a bertfit model directory as a SavedModel version for TF Serving, or in
+ * the Hugging Face Hub's layout.
+ */
 @Command(
     name = "export",
     description = {
       "Export a bertfit model directory as a TensorFlow SavedModel in TF Serving's layout",
       "(BASE/VERSION/: saved_model.pb, variables/, assets/), written atomically. Signatures",
-      "serving_default (logits, probabilities) and classify (labels, scores)."
+      "serving_default (logits, probabilities) and classify (labels, scores).",
+      "--format huggingface writes the Hub's layout to --out instead: config.json,",
+      "model.safetensors (PyTorch names) and tokenizer.json, for transformers' from_pretrained."
     })
 final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -43,14 +49,29 @@ final class ExportCommand implements Callable<Integer> {
       description = "Version to write (default: the highest existing + 1, or 1)")
   Long version;
 
-  @Option(names = "--force", description = "Replace version N if it exists")
+  @Option(names = "--force", description = "Replace version N (or the --format huggingface directory) if it exists")
   boolean force;
+
+  /** What to write. */
+  enum Format {
+    saved_model,
+    huggingface
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "saved_model (default: TF Serving) or huggingface (the Hub's layout in --out)")
+  Format format = Format.saved_model;
 
   @Override
   public Integer call() {
     if (!ModelDirectory.isModelDirectory(model)) {
       throw new IllegalArgumentException(
           model + " is not a bertfit model directory (config.json + variables/variables.index)");
+    }
+    if (format == Format.huggingface) {
+      return exportHuggingFace();
     }
     ExportOptions options =
         (version == null ? ExportOptions.nextVersion() : ExportOptions.version(version))
@@ -66,6 +87,21 @@ final class ExportCommand implements Callable<Integer> {
         "serve: tensorflow_model_server --model_name=%s --model_base_path=%s"
             + " --rest_api_port=8501%n",
         base().toAbsolutePath().getFileName(), base().toAbsolutePath());
+    return 0;
+  }
+
+  private int exportHuggingFace() {
+    if (out == null) {
+      throw new IllegalArgumentException("--format huggingface needs --out DIR");
+    }
+    if (version != null) {
+      throw new IllegalArgumentException("--version is for SavedModel exports; --format huggingface writes --out itself");
+    }
+    long start = System.nanoTime();
+    HubExport.write(new ModelDirectory(model), out, force);
+    spec.commandLine().getOut().printf(
+        "wrote %s (config.json, model.safetensors, tokenizer.json) in %.1f s%n",
+        out, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 

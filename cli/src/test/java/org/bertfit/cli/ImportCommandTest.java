@@ -57,7 +57,8 @@ class ImportCommandTest {
     CliRun missing = CliRun.of("import", "--from", out.resolve("nothing").toString(), "--to", out.resolve("m").toString());
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err().strip()).isEqualTo("bertfit import: error: " + out.resolve("nothing")
-        + " is neither a directory, a file, nor Maven coordinates group:artifact:version");
+        + " is neither a directory, a file, Maven coordinates group:artifact:version, nor a preset"
+        + " (all-minilm-l6-v2, bert-base-cased, bert-base-multilingual-cased, bert-base-uncased)");
     CliRun usage = CliRun.of("import", "--num-labels");
     assertThat(usage.exitCode()).isEqualTo(2);
     assertThat(usage.err()).contains("Missing required parameter for option '--num-labels'");

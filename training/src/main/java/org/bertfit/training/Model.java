@@ -9,9 +9,11 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.checkpoint.WeightImporter;
+import org.bertfit.models.hub.HubExport;
 import org.bertfit.models.io.AtomicDirectory;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
+import org.bertfit.models.safetensors.FloatTensor;
 import org.bertfit.training.internal.DatasetRunner;
 import org.bertfit.training.internal.FitLoop;
 import org.bertfit.training.internal.ModelGraph;
@@ -161,6 +163,19 @@ public final class Model implements AutoCloseable {
         dir, replace,
         d -> ModelDirectory.fill(d, graph.config(), graph.parameters(), graph.session(), vocab, tokenizerJson));
     return new ModelDirectory(dir);
+  }
+
+  /**
+   * Writes the model in the Hugging Face Hub's layout (config.json, model.safetensors with PyTorch
+   * names, tokenizer.json), atomically, for transformers' {@code from_pretrained(dir)}.
+   */
+  public void exportHuggingFace(Path dir, boolean replace) {
+    Map<String, FloatTensor> parameters = new java.util.LinkedHashMap<>();
+    Map<String, float[]> values = weights();
+    for (var p : graph.parameters().parameters()) {
+      parameters.put(p.name(), new FloatTensor(p.shape(), values.get(p.name())));
+    }
+    HubExport.write(dir, graph.config(), parameters, tokenizerJson, vocab, replace);
   }
 
   /** A tokenizer for this model's vocabulary. */

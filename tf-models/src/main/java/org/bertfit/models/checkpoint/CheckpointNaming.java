@@ -28,7 +28,9 @@ public enum CheckpointNaming {
   HUGGING_FACE("hugging-face");
 
   private static final Pattern ENCODER = Pattern.compile("(^|.*?/)(bert/.*)");
-  private static final Pattern HEAD = Pattern.compile("(^|.*/)classifier/(kernel|bias)");
+  /** BERT's head, and RoBERTa's ({@code classifier/dense}, {@code classifier/out_proj}) and DistilBERT's ({@code pre_classifier}). */
+  private static final Pattern HEAD =
+      Pattern.compile("(^|.*/)((?:pre_)?classifier(?:/dense|/out_proj)?)/(kernel|bias)");
 
   private final String label;
 
@@ -85,7 +87,7 @@ public enum CheckpointNaming {
     }
     Matcher head = HEAD.matcher(stripped);
     if (head.matches()) {
-      return Optional.of(new Target("classifier/" + head.group(2), false));
+      return Optional.of(new Target(head.group(2) + "/" + head.group(3), false));
     }
     if (stripped.equals("output_weights")) {
       return Optional.of(new Target("classifier/kernel", true));

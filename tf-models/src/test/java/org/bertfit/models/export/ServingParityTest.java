@@ -12,6 +12,7 @@ import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.datasets.tokenize.TokenizedText;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
+import org.bertfit.models.ModelType;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.PlainServingClient.Request;
 import org.bertfit.models.export.PlainServingClient.Response;
@@ -59,6 +60,21 @@ class ServingParityTest {
       cases.add(new Case(type, model, export, 7, "longest"));
       cases.add(new Case(type, model, export, 64, "max_length"));
     }
+    // RoBERTa's positions and head, DistilBERT's embeddings and heads, served the same way.
+    for (ModelType modelType : List.of(ModelType.ROBERTA, ModelType.DISTILBERT)) {
+      for (ProblemType type : List.of(ProblemType.MULTI_LABEL_CLASSIFICATION, ProblemType.TOKEN_CLASSIFICATION)) {
+        String name = modelType.jsonName() + "-" + type.jsonName();
+        BertConfig config =
+            TinyModels.config(type, "anger", "fear", "joy", "sadness").toBuilder().modelType(modelType).build();
+        ModelDirectory model = TinyModels.write(dir.resolve(name), config, 12);
+        if (type == ProblemType.MULTI_LABEL_CLASSIFICATION) {
+          thresholds.save(model.dir().resolve(ServingExport.THRESHOLDS));
+        }
+        Path export =
+            ServingExport.export(model, dir.resolve("served").resolve(name), ExportOptions.nextVersion()).dir();
+        cases.add(new Case(type, model, export, 7, "longest"));
+      }
+    }
     try (BertTokenizer tokenizer =
         BertTokenizer.fromTokenizerJson(cases.get(0).model().tokenizerJson(), MAX_LENGTH)) {
       List<TokenizedText> tokens = tokenizer.encodeAll(TinyModels.texts(64, 64));
@@ -88,7 +104,7 @@ class ServingParityTest {
       Case c = cases.get(i);
       Response served = responses[i];
       InferenceModel.Outputs ours = bertfit(c.model(), requests.get(i).texts(), c.padding());
-      String what = c.type().jsonName() + ", batch " + c.size() + ", padding " + c.padding();
+      String what = c.model().dir().getFileName() + ", batch " + c.size() + ", padding " + c.padding();
       long[] expectedShape =
           c.type() == ProblemType.TOKEN_CLASSIFICATION
               ? new long[] {c.size(), ours.seqLength(), 4}

