@@ -78,7 +78,8 @@ public final class WeightImporter {
         String problem =
             p.name() + ": the model expects shape " + Arrays.toString(p.shape())
                 + " but checkpoint variable " + source.variable().name() + " has shape "
-                + Arrays.toString(stored);
+                + Arrays.toString(source.variable().shape())
+                + (source.transposed() ? " (" + Arrays.toString(stored) + " transposed)" : "");
         if (p.inEncoder()) {
           throw new CheckpointException(checkpoint.location() + ": " + problem);
         }
