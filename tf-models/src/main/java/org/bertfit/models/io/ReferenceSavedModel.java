@@ -19,7 +19,7 @@ import org.tensorflow.types.TFloat32;
  * that bertfit's graph is checked and timed against. This executes the SavedModel's graph, so use
  * it only on models you trust.
  */
-public final class ReferenceSavedModel implements AutoCloseable {
+public final class ReferenceSavedModel implements ReferenceModel {
   private static final List<String> IDS = List.of("input_ids", "input_word_ids");
   private static final List<String> MASK = List.of("input_mask", "attention_mask");
   private static final List<String> SEGMENTS = List.of("segment_ids", "token_type_ids", "input_type_ids");
@@ -65,12 +65,12 @@ public final class ReferenceSavedModel implements AutoCloseable {
                         + "; inputs: " + inputs.keySet()));
   }
 
-  /** The fixed sequence length the signature takes, or -1 when any length is accepted. */
+  @Override
   public int seqLength() {
     return seqLength;
   }
 
-  /** Runs the signature on a batch (padded to {@link #seqLength()} when it is fixed). */
+  @Override
   public Outputs run(EncodedBatch batch) {
     try (BatchTensors tensors = new BatchTensors(batch)) {
       Map<String, Tensor> args = new LinkedHashMap<>();
@@ -84,12 +84,6 @@ public final class ReferenceSavedModel implements AutoCloseable {
       }
     }
   }
-
-  /**
-   * @param pooled {@code [batch, hidden]}
-   * @param sequence {@code [batch, seq, hidden]}
-   */
-  public record Outputs(float[] pooled, float[] sequence) {}
 
   @Override
   public void close() {

@@ -104,7 +104,7 @@ class PretrainedSourceTest {
     Files.write(jar, zip(Map.of("a.txt", "hello")));
     PretrainedSource source = new PretrainedSource(dir.resolve("cache"), dir.resolve("repo"));
     assertThatThrownBy(() -> source.resolve(jar.toString()))
-        .hasMessageContaining("no SavedModel (saved_model.pb) found in " + jar);
+        .hasMessageContaining("no SavedModel (saved_model.pb) and no .onnx graph found in " + jar);
   }
 
   @Test
