@@ -2,6 +2,7 @@ package org.bertfit.examples;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
@@ -10,6 +11,7 @@ import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.Evaluator;
+import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.io.PretrainedModel;
@@ -38,12 +40,20 @@ public final class CompileAndFit {
       train = EncodedDataset.encode(DatasetReader.read(Path.of("emotion/train.txt"), read), tokenizer, labels);
       validation = EncodedDataset.encode(DatasetReader.read(Path.of("emotion/validation.txt"), read), tokenizer, labels);
     }
+    // A metric of your own: the share of the "sadness" texts (label 4) found among the 50 scored highest
+    Metric sadnessTop50 = Metric.of("recall_sadness_top50", true, acc -> {
+      ScoreBuffer s = acc.scores();
+      long found = IntStream.range(0, s.size()).boxed()
+          .sorted((a, b) -> Double.compare(s.score(b, 4), s.score(a, 4))).limit(50)
+          .filter(i -> s.isTarget(i, 4)).count();
+      return (double) found / Math.max(1, acc.counts().actual(4));
+    });
     try (Model model = Model.fromPretrained(pretrained, 42)) {
       model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()),
-          List.of(Metric.accuracy(), Metric.f1(Average.MACRO)));
+          List.of(Metric.accuracy(), Metric.f1(Average.MACRO), sadnessTop50));
       FitConfig fit = FitConfig.builder().epochs(2).batchSize(16).learningRate(1e-4).warmupRatio(0.1)
-          .weightDecay(0.01).loadBestModelAtEnd(true).build();
-      History history = model.fit(train, validation, fit, ProgressBar.stdout(), new EarlyStopping("eval_loss", 3, 0.001, false));
+          .weightDecay(0.01).loadBestModelAtEnd(true).metricForBestModel(sadnessTop50.name()).build();
+      History history = model.fit(train, validation, fit, ProgressBar.stdout(), new EarlyStopping(sadnessTop50, 3, 0.001));
       Evaluation evaluation = model.evaluate(validation, 32, 0.5);
       System.out.print(TextReport.format(evaluation.report(Evaluator.builder().build())));
       model.save(Path.of("models/emotion"), false);
