@@ -34,12 +34,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
   @Mixin PredictModelOptions model;
 
-  @Option(
-      names = "--input",
-      required = true,
-      paramLabel = "PATH",
-      description = "Texts: plain text (one a line), csv, tsv, jsonl, tweeteval or semicolon")
-  Path inputPath;
+  @Mixin TextsInput texts;
 
   @Mixin InputOptions input;
 
@@ -57,13 +52,13 @@ public final class EmbedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    new DistinctPaths().output("--out", out).input("--input", inputPath).require();
+    new DistinctPaths().output("--out", out).input("--input", texts.path).require();
     ModelFiles files = ModelFiles.open(model.model()).withPooling(ClassifierPooling.fromJsonName(pooling));
     try (Classifier classifier = model.classifier(files, device.session(spec.commandLine().getErr()));
         ExampleStream examples =
-            DatasetReader.open(inputPath, input.readOptions().toBuilder().unlabelled().build());
+            DatasetReader.open(texts.path, input.readOptions().toBuilder().unlabelled().build());
         EmbeddingsJsonl written = EmbeddingsJsonl.create(out)) {
-      DataSummary.requireTexts(inputPath, examples.task());
+      DataSummary.requireTexts(texts.path, examples.task());
       try (PredictionStream embeddings = model.predictor(classifier).embed(examples)) {
         new PredictProgress(spec.commandLine().getErr(), "embed", -1).drain(embeddings, written::write);
       }

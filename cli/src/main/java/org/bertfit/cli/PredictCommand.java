@@ -44,12 +44,7 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Mixin PredictModelOptions model;
 
-  @Option(
-      names = "--input",
-      required = true,
-      paramLabel = "PATH",
-      description = "Texts: plain text (one a line), csv, tsv, jsonl, tweeteval or semicolon")
-  Path inputPath;
+  @Mixin TextsInput texts;
 
   @Mixin InputOptions input;
 
@@ -75,7 +70,7 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    new DistinctPaths().output("--out", out).input("--input", inputPath).require();
+    new DistinctPaths().output("--out", out).input("--input", texts.path).require();
     ModelFiles files = model.files();
     task.requireAgrees(files.tokenClassification(), "the model " + files.dir());
     boolean conll = conllFormat(files);
@@ -84,16 +79,16 @@ public final class PredictCommand implements Callable<Integer> {
       options = options.toBuilder().unlabelled().build();
     }
     try (Classifier classifier = model.classifier(files, device.session(spec.commandLine().getErr()));
-        ExampleStream examples = DatasetReader.open(inputPath, options);
+        ExampleStream examples = DatasetReader.open(texts.path, options);
         PredictionWriter written =
             conll
                 ? PredictionsConll.create(out, files.labels())
                 : PredictionsJsonl.create(out, classifier)) {
       if (!files.tokenClassification()) {
-        DataSummary.requireTexts(inputPath, examples.task());
+        DataSummary.requireTexts(texts.path, examples.task());
       } else if (conll && examples.task() != Task.TOKEN_CLASSIFICATION) {
         throw new IllegalArgumentException(
-            "--format conll needs CoNLL input (--input-format conll); " + inputPath + " holds texts");
+            "--format conll needs CoNLL input (--input-format conll); " + texts.path + " holds texts");
       }
       try (PredictionStream predictions = model.predictor(classifier).predict(examples)) {
         new PredictProgress(spec.commandLine().getErr(), "predict", -1)
