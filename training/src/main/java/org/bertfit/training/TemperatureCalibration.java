@@ -33,10 +33,7 @@ public record TemperatureCalibration(List<Double> temperatures, Quality before, 
    */
   public static TemperatureCalibration fit(Model model, Dataset data, int maxLength, int batchSize) {
     BertConfig config = model.config();
-    if (config.problemType() == ProblemType.TOKEN_CLASSIFICATION) {
-      throw new IllegalArgumentException(
-          "calibration covers text classifiers; this model tags tokens (token_classification)");
-    }
+    requireTextClassifier(config);
     LabelEncoder labels = LabelEncoder.of(config.labels());
     EncodedDataset encoded = EncodedDataset.encode(data, model.tokenizer(maxLength), labels);
     float[][] logits = model.predict(encoded, batchSize).logits();
@@ -62,6 +59,15 @@ public record TemperatureCalibration(List<Double> temperatures, Quality before, 
     Arrays.fill(ones, 1);
     return new TemperatureCalibration(
         fitted, quality(z, truth, ones, multi), quality(z, truth, t, multi));
+  }
+
+  /** Throws naming the problem type unless {@code config} classifies texts. */
+  public static void requireTextClassifier(BertConfig config) {
+    if (config.problemType() == ProblemType.TOKEN_CLASSIFICATION) {
+      throw new IllegalArgumentException(
+          "temperature scaling calibrates text classifiers (single_label_classification,"
+              + " multi_label_classification); this model is a token classifier");
+    }
   }
 
   /** {@code config} with these temperatures. */
