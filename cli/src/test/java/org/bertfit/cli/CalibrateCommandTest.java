@@ -148,6 +148,20 @@ class CalibrateCommandTest {
   }
 
   @Test
+  void trainCalibrateSavesTheTemperatureFittedOnValidation() throws IOException {
+    Path out = dir.resolve("calibrated");
+    CliRun run = CliRun.of("train", "--pretrained", savedModel.toString(),
+        "--train", dir.resolve("train.txt").toString(), "--validation", validation.toString(),
+        "--epochs", "1", "--batch-size", "16", "--lr", "1e-3", "--max-length", "16", "--calibrate",
+        "--out", out.toString(), "--run-dir", dir.resolve("run3").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("calibration on \\S+val.txt \\(64 examples\\): temperature \\[\\d")
+        .containsPattern("validation Brier +\\d\\.\\d{4} -> \\d\\.\\d{4}");
+    assertThat(new ModelDirectory(out).config().temperatures()).singleElement()
+        .satisfies(t -> assertThat(t).isPositive().isNotEqualTo(1.0));
+  }
+
+  @Test
   void refusesTokenClassifiersAndTrainCalibrateNeedsValidation() throws IOException {
     Path tagger = TinyModels.write(dir.resolve("tagger"),
         TinyModels.config(ProblemType.TOKEN_CLASSIFICATION, "O", "B-PER", "I-PER"), 1).dir();
