@@ -6,6 +6,7 @@ import java.util.List;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.labels.LabelEncoder;
+import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.Calibration;
 import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.TemperatureScaling;
@@ -35,7 +36,10 @@ public record TemperatureCalibration(List<Double> temperatures, Quality before, 
     BertConfig config = model.config();
     requireTextClassifier(config);
     LabelEncoder labels = LabelEncoder.of(config.labels());
-    EncodedDataset encoded = EncodedDataset.encode(data, model.tokenizer(maxLength), labels);
+    EncodedDataset encoded;
+    try (BertTokenizer tokenizer = model.tokenizer(maxLength)) {
+      encoded = EncodedDataset.encode(data, tokenizer, labels);
+    }
     float[][] logits = model.predict(encoded, batchSize).logits();
     int n = logits.length;
     int k = config.numLabels();
