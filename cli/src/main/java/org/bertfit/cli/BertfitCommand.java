@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       PredictCommand.class,
       EvaluateCommand.class,
+      CalibrateCommand.class,
       DataCommand.class,
       BenchCommand.class,
     })

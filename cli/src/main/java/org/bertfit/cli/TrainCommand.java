@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DataFormat;
+import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.evaluation.EvaluationReport;
@@ -160,6 +161,11 @@ final class TrainCommand implements Callable<Integer> {
           + " saved as thresholds.json in --out (predict, evaluate and export use it)")
   boolean tuneThresholds;
 
+  @Option(names = "--calibrate",
+      description = "Fit the temperature scaling of the probabilities on the validation data (as bertfit"
+          + " calibrate) and save it in --out's config.json")
+  boolean calibrate;
+
   @Option(names = "--xla", description = "Compile the graph with XLA's JIT")
   boolean xla;
 
@@ -179,6 +185,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     new DistinctPaths().output("--out", out).input("--train", train).input("--validation", validation)
         .require();
+    if (calibrate && validation == null) {
+      throw new IllegalArgumentException("--calibrate fits the temperature on the validation data: add --validation");
+    }
     if (point != null) {
       trainAndReport(point.runDir(), point.checkpoint(), session, stdout);
       return 0;
@@ -212,6 +221,10 @@ final class TrainCommand implements Callable<Integer> {
       record.asFinished().write(run);
       if (trained.validation() != null) {
         report(trained, fit, stdout);
+        if (calibrate) {
+          Calibrate.run(trained.model(), out, DatasetReader.read(validation, readOptions()), maxLength,
+              fit.evalBatchSize(), stdout);
+        }
       } else if (tuneThresholds) {
         throw new IllegalArgumentException("--tune-thresholds needs --validation");
       }

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param modelType the encoder family (bert, roberta, xlm-roberta, distilbert)
  * @param padTokenId the padding token's id (RoBERTa's positions start after it)
  * @param classifierPooling what a text classifier's head reads (token classifiers read every position)
+ * @param temperatures calibration temperatures dividing the logits before softmax/sigmoid: none (1),
+ *     one for single-label, one per label for multi-label ({@code temperature} / {@code temperatures})
  */
 public record BertConfig(
     int vocabSize,
@@ -45,7 +47,8 @@ public record BertConfig(
     List<String> labels,
     ModelType modelType,
     int padTokenId,
-    ClassifierPooling classifierPooling) {
+    ClassifierPooling classifierPooling,
+    List<Double> temperatures) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -99,6 +102,27 @@ public record BertConfig(
       }
     }
     labels = List.copyOf(labels);
+    temperatures = checkTemperatures(temperatures == null ? List.of() : List.copyOf(temperatures), problemType, labels.size());
+  }
+
+  private static List<Double> checkTemperatures(List<Double> temperatures, ProblemType problemType, int numLabels) {
+    int expected =
+        switch (problemType) {
+          case SINGLE_LABEL_CLASSIFICATION -> 1;
+          case MULTI_LABEL_CLASSIFICATION -> numLabels;
+          default -> 0;
+        };
+    if (!temperatures.isEmpty() && temperatures.size() != expected) {
+      throw new IllegalArgumentException(
+          "temperatures must hold " + expected + " value(s) for " + problemType.jsonName() + ", got "
+              + temperatures.size());
+    }
+    for (double t : temperatures) {
+      if (!(t > 0) || Double.isInfinite(t)) {
+        throw new IllegalArgumentException("temperature must be finite and > 0, got " + t);
+      }
+    }
+    return temperatures;
   }
 
   private static void positive(String field, int value) {
@@ -196,6 +220,7 @@ public record BertConfig(
     b.labels(readLabels(root));
     b.classifierPooling(
         ClassifierPooling.fromJsonName(text(root, "classifier_pooling", b.classifierPooling.jsonName())));
+    b.temperatures(readTemperatures(root));
     return b.build();
   }
 
@@ -283,6 +308,27 @@ public record BertConfig(
     return labels;
   }
 
+  private static List<Double> readTemperatures(JsonNode root) {
+    if (root.hasNonNull("temperature")) {
+      return List.of(number(root, "temperature", 1));
+    }
+    JsonNode array = root.get("temperatures");
+    if (array == null || array.isNull()) {
+      return List.of();
+    }
+    if (!array.isArray()) {
+      throw new IllegalArgumentException("temperatures must be an array of numbers, got " + array);
+    }
+    List<Double> out = new ArrayList<>();
+    for (JsonNode t : array) {
+      if (!t.isNumber()) {
+        throw new IllegalArgumentException("temperatures must be an array of numbers, got " + array);
+      }
+      out.add(t.asDouble());
+    }
+    return out;
+  }
+
   private static int integer(JsonNode root, String field, int fallback) {
     JsonNode node = root.get(field);
     if (node == null || node.isNull()) {
@@ -348,6 +394,11 @@ public record BertConfig(
       id2label.put(Integer.toString(i), labels.get(i));
       label2id.put(labels.get(i), i);
     }
+    if (problemType == ProblemType.SINGLE_LABEL_CLASSIFICATION && !temperatures.isEmpty()) {
+      root.put("temperature", temperatures.get(0));
+    } else if (!temperatures.isEmpty()) {
+      temperatures.forEach(root.putArray("temperatures")::add);
+    }
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (IOException e) {
@@ -407,6 +458,7 @@ public record BertConfig(
     private ModelType modelType = ModelType.BERT;
     private int padTokenId;
     private ClassifierPooling classifierPooling = ClassifierPooling.POOLER;
+    private List<Double> temperatures = List.of();
 
     private Builder() {}
 
@@ -429,6 +481,7 @@ public record BertConfig(
       modelType = c.modelType;
       padTokenId = c.padTokenId;
       classifierPooling = c.classifierPooling;
+      temperatures = c.temperatures;
     }
 
     static List<String> defaultLabels(int n) {
@@ -540,12 +593,18 @@ public record BertConfig(
       return this;
     }
 
+    /** Calibration temperatures: empty for none, one (single-label) or one per label (multi-label). */
+    public Builder temperatures(List<Double> v) {
+      temperatures = v;
+      return this;
+    }
+
     public BertConfig build() {
       return new BertConfig(
           vocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize, hiddenAct,
           hiddenDropoutProb, attentionProbsDropoutProb, maxPositionEmbeddings, typeVocabSize,
           layerNormEps, initializerRange, problemType, classifierDropout, labels, modelType,
-          padTokenId, classifierPooling);
+          padTokenId, classifierPooling, temperatures);
     }
   }
 }

@@ -70,6 +70,21 @@ class BertConfigTest {
   }
 
   @Test
+  void calibrationTemperaturesRoundTripAndAreChecked() {
+    BertConfig single = BertConfig.tiny().toBuilder().temperatures(List.of(1.7)).build();
+    assertThat(single.toJson()).contains("\"temperature\" : 1.7");
+    assertThat(BertConfig.fromJson(single.toJson(), "x")).isEqualTo(single);
+    BertConfig multi =
+        single.toBuilder().problemType(ProblemType.MULTI_LABEL_CLASSIFICATION).temperatures(List.of(0.5, 2.0)).build();
+    assertThat(BertConfig.fromJson(multi.toJson(), "x").temperatures()).containsExactly(0.5, 2.0);
+    assertThat(BertConfig.tiny().toJson()).doesNotContain("temperature");
+    assertThatThrownBy(() -> multi.toBuilder().temperatures(List.of(2.0)).build())
+        .hasMessage("temperatures must hold 2 value(s) for multi_label_classification, got 1");
+    assertThatThrownBy(() -> single.toBuilder().temperatures(List.of(0.0)).build())
+        .hasMessage("temperature must be finite and > 0, got 0.0");
+  }
+
+  @Test
   void numLabelsWithoutNamesGivesHuggingFaceDefaults() {
     BertConfig c = BertConfig.fromJson("{\"num_labels\": 3, \"hidden_size\": 64, \"num_attention_heads\": 2}", "c");
     assertThat(c.labels()).containsExactly("LABEL_0", "LABEL_1", "LABEL_2");

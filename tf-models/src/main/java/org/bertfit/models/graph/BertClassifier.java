@@ -71,12 +71,26 @@ public final class BertClassifier {
     } else {
       headInput = textFeatures(tf, encoded, inputs);
       logits = sequenceHead.apply(tf, headInput, mode, dropout);
+      Operand<TFloat32> scaled = calibrated(tf, logits);
       probabilities =
           config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
-              ? tf.math.sigmoid(logits)
-              : tf.nn.softmax(logits);
+              ? tf.math.sigmoid(scaled)
+              : tf.nn.softmax(scaled);
     }
     return new ClassifierOutputs(encoded, headInput, logits, probabilities);
+  }
+
+  /** {@code logits} divided by the config's calibration temperature(s), a graph constant; the loss reads the raw logits. */
+  private Operand<TFloat32> calibrated(Ops tf, Operand<TFloat32> logits) {
+    List<Double> temperatures = config.temperatures();
+    if (temperatures.isEmpty()) {
+      return logits;
+    }
+    float[] t = new float[temperatures.size()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = temperatures.get(i).floatValue();
+    }
+    return tf.math.div(logits, t.length == 1 ? tf.constant(t[0]) : tf.constant(t));
   }
 
   /** What {@code classifier_pooling} names, {@code [batch, hidden]}. */

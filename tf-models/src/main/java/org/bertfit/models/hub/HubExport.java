@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.Checkpoint;
@@ -69,7 +70,9 @@ public final class HubExport {
           tensors.put(hub.name(), hub.transposed() ? value.transpose() : value);
         });
     SafetensorsWriter.write(dir.resolve(SafetensorsCheckpoint.FILE_NAME), tensors);
-    Files.writeString(dir.resolve(ModelDirectory.CONFIG), config.toJson(), StandardCharsets.UTF_8);
+    // transformers would not apply a calibration temperature: leave it out rather than mislead.
+    String hubConfig = config.toBuilder().temperatures(List.of()).build().toJson();
+    Files.writeString(dir.resolve(ModelDirectory.CONFIG), hubConfig, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve(ModelDirectory.TOKENIZER), tokenizerJson, StandardCharsets.UTF_8);
     if (vocab != null) {
       Files.copy(vocab, dir.resolve(ModelDirectory.VOCAB), StandardCopyOption.REPLACE_EXISTING);

@@ -84,6 +84,16 @@ public record ModelDirectory(Path dir) {
   }
 
   /** Reads tokenizer.json (for copying into exports). */
+  /**
+   * Replaces {@code config.json} with {@code config}, atomically: written beside it, then renamed
+   * over it, so a reader sees the old configuration or the new one.
+   */
+  public void replaceConfig(BertConfig config) throws IOException {
+    Path temp = dir.resolve(".tmp-" + CONFIG);
+    Files.writeString(temp, config.toJson(), StandardCharsets.UTF_8);
+    Files.move(temp, configJson(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
   public String tokenizerJsonText() throws IOException {
     return Files.readString(tokenizerJson(), StandardCharsets.UTF_8);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
@@ -45,6 +46,36 @@ class BertGraphTest {
         }
       }
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ProblemType.class, names = {"SINGLE_LABEL_CLASSIFICATION", "MULTI_LABEL_CLASSIFICATION"})
+  void calibrationTemperatureDividesTheLogitsOfTheProbabilitiesOnly(ProblemType type) {
+    boolean multi = type == ProblemType.MULTI_LABEL_CLASSIFICATION;
+    List<Double> temperatures = multi ? List.of(0.25, 0.5, 1.0, 2.0, 4.0) : List.of(0.2);
+    BertConfig plain = TinyBert.config(type, 5);
+    BertConfig calibrated = plain.toBuilder().temperatures(temperatures).build();
+    EncodedBatch batch = TinyBert.batch(3, 9, 9, 4, 6);
+    InferenceModel.Outputs raw;
+    InferenceModel.Outputs out;
+    try (InferenceModel model = InferenceModel.create(plain).initialize(1)) {
+      raw = model.run(batch);
+    }
+    try (InferenceModel model = InferenceModel.create(calibrated).initialize(1)) {
+      out = model.run(batch);
+    }
+    assertThat(out.logits()).containsExactly(raw.logits());
+    for (int r = 0; r < 3; r++) {
+      float[] scaled = Arrays.copyOfRange(out.logits(), r * 5, r * 5 + 5);
+      for (int k = 0; k < 5; k++) {
+        scaled[k] /= temperatures.get(multi ? k : 0).floatValue();
+      }
+      double[] expected = multi ? sigmoid(scaled) : softmax(scaled);
+      for (int k = 0; k < 5; k++) {
+        assertThat((double) out.probabilities()[r * 5 + k]).isCloseTo(expected[k], within(1e-6));
+      }
+    }
+    assertThat(out.probabilities()).isNotEqualTo(raw.probabilities());
   }
 
   private static double[] softmax(float[] logits) {

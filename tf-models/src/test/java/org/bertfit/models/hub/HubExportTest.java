@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bertfit.datasets.tokenize.BertTokenizer;
@@ -57,6 +58,16 @@ class HubExportTest {
       EncodedBatch batch = EncodedBatch.padToLongest(tokenizer.encodeAll(TinyModels.texts(5, 3)), tokenizer.padId());
       assertThat(roundTrip.run(batch).logits()).containsExactly(original.run(batch).logits());
     }
+  }
+
+  @Test
+  void theCalibrationTemperatureIsLeftOut() {
+    BertConfig config =
+        TinyModels.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, "a", "b").toBuilder().temperatures(List.of(1.5)).build();
+    ModelDirectory source = TinyModels.write(dir.resolve("bertfit"), config, 5);
+    assertThat(source.configJson()).content().contains("\"temperature\" : 1.5");
+    HubExport.write(source, dir.resolve("hub"), false);
+    assertThat(dir.resolve("hub").resolve(ModelDirectory.CONFIG)).content().doesNotContain("temperature");
   }
 
   @Test
