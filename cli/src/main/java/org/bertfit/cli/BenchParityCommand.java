@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bertfit.models.bench.HfReference;
-import org.bertfit.models.io.AtomicDirectory;
+import org.bertfit.models.files.FileTree;
 import org.bertfit.training.bench.ParityBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +62,7 @@ final class BenchParityCommand implements Callable<Integer> {
       }
     } finally {
       try {
-        AtomicDirectory.deleteRecursively(work);
+        FileTree.delete(work);
       } catch (IOException e) {
         spec.commandLine().getErr().println("bench parity: cannot remove " + work + ": " + e.getMessage());
       }

@@ -15,9 +15,9 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.export.TextTokenizerRunner;
+import org.bertfit.models.files.FileTree;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.io.AtomicDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.tensorflow.Result;
@@ -99,7 +99,7 @@ final class BenchTextSignatureCommand implements Callable<Integer> {
         return time(bundle, tokenizerOnly, texts, ids, out);
       }
     } finally {
-      AtomicDirectory.deleteRecursively(base);
+      FileTree.delete(base);
     }
   }
 

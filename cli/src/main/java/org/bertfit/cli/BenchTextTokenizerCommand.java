@@ -14,8 +14,8 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.export.TextTokenizerRunner;
+import org.bertfit.models.files.FileTree;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.io.AtomicDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.models.text.WordPieceSpec;
@@ -91,7 +91,7 @@ final class BenchTextTokenizerCommand implements Callable<Integer> {
           BertTokenizer djl = BertTokenizer.fromJson(json, maxLength)) {
         mismatches += compare(source, texts, graph, djl, out);
       } finally {
-        AtomicDirectory.deleteRecursively(export.getParent());
+        FileTree.delete(export.getParent());
       }
     }
     return mismatches == 0 ? 0 : 1;

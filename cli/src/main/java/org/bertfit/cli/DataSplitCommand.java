@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.io.DataFormat;
@@ -12,6 +13,7 @@ import org.bertfit.datasets.split.DatasetSplit;
 import org.bertfit.datasets.split.SplitFiles;
 import org.bertfit.datasets.split.SplitOptions;
 import org.bertfit.datasets.split.Splitter;
+import org.bertfit.models.files.AtomicWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,15 +72,16 @@ public final class DataSplitCommand implements Callable<Integer> {
     // the test share as written (1 - 0.9 is 0.1 here, not 0.09999999999999998)
     double test = BigDecimal.ONE.subtract(ratio).doubleValue();
     DatasetSplit split = Splitter.split(data, new SplitOptions(0, test, seed, stratify));
-    List<Path> written = SplitFiles.write(
-        in, format, data, List.of(split.train(), split.test()), List.of(outTrain, outTest), force);
+    Map<Path, byte[]> files = SplitFiles.contents(
+        in, format, data, List.of(split.train(), split.test()), List.of(outTrain, outTest));
+    AtomicWrite.files(files, force);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%s: %,d examples -> train %,d, test %,d (%s, seed %d)%n", in, data.size(),
         split.train().size(), split.test().size(), stratify ? "stratified" : "random", seed);
     if (data.skipped().total() > 0) {
       out.printf("skipped rows (kept with the example before them): %s%n", data.skipped().summary());
     }
-    written.forEach(p -> out.println("wrote " + p));
+    files.keySet().forEach(p -> out.println("wrote " + p));
     out.flush();
     return 0;
   }

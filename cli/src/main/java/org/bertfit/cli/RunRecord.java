@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.bertfit.models.files.AtomicWrite;
 
 /**
  * What a training run was started with, kept as {@code run.json} in its run directory: every
@@ -57,14 +57,7 @@ record RunRecord(Map<String, String> settings, boolean finished) {
 
   /** Writes {@code run.json} into {@code runDir}, replacing it atomically. */
   void write(Path runDir) {
-    Path file = runDir.resolve(FILE);
-    Path temporary = runDir.resolve(FILE + ".tmp");
-    try {
-      JSON.writeValue(temporary.toFile(), this);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    AtomicWrite.file(runDir.resolve(FILE), out -> JSON.writeValue(out, this));
   }
 
   RunRecord asFinished() {

@@ -22,6 +22,7 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.files.AtomicWrite;
 import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.Evaluation;
@@ -248,12 +249,12 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Per-label thresholds that maximise F1 on the validation scores, saved in the model directory. */
-  private Thresholds tune(Evaluation evaluation, BertConfig config) throws IOException {
+  private Thresholds tune(Evaluation evaluation, BertConfig config) {
     if (config.problemType() != ProblemType.MULTI_LABEL_CLASSIFICATION) {
       throw new IllegalArgumentException("--tune-thresholds is for multi-label data");
     }
     Thresholds thresholds = new ThresholdTuner(Thresholds.DEFAULT).tune(evaluation.scores(), LabelSet.of(config.labels()));
-    thresholds.save(out.resolve(ServingExport.THRESHOLDS));
+    AtomicWrite.text(out.resolve(ServingExport.THRESHOLDS), thresholds.toJson());
     return thresholds;
   }
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bertfit.models.io.AtomicDirectory;
+import org.bertfit.models.files.FileTree;
 import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class TrainResumeTest {
   /** Leaves the run as a kill after its last checkpoint does: no model, not finished. */
   private static void unfinish(String model) throws Exception {
     Path run = dir.resolve(model + "-run");
-    AtomicDirectory.deleteRecursively(dir.resolve(model));
+    FileTree.delete(dir.resolve(model));
     new RunRecord(RunRecord.read(run).settings(), false).write(run);
   }
 
@@ -105,7 +105,7 @@ class TrainResumeTest {
     assertThat(notACheckpoint.err()).contains("--resume " + dir.resolve("pretrained")
         + " is not a checkpoint of a bertfit train run (RUN_DIR/checkpoints/checkpoint-N)");
 
-    AtomicDirectory.deleteRecursively(checkpoints);
+    FileTree.delete(checkpoints);
     CliRun none = train("broken", "--resume");
     assertThat(none.exitCode()).isEqualTo(1);
     assertThat(none.err()).contains(dir.resolve("broken-run") + " has no checkpoint (checkpoints/checkpoint-N)");

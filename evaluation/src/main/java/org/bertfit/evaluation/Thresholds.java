@@ -1,9 +1,8 @@
 package org.bertfit.evaluation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.bertfit.evaluation.internal.Json;
 
@@ -49,11 +48,16 @@ public record Thresholds(List<String> labels, double[] values) {
     return out;
   }
 
-  /** Writes {@code {"labels": [...], "values": [...]}} atomically (temporary file, then rename). */
-  public void save(Path file) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".thresholds", ".json");
-    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  /**
+   * The text of {@code thresholds.json}, {@code {"labels": [...], "values": [...]}}; the modules that
+   * write files save it (atomically), as {@link #load} reads it.
+   */
+  public String toJson() {
+    try {
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("thresholds cannot be written as JSON: " + e.getMessage(), e);
+    }
   }
 
   public static Thresholds load(Path file) throws IOException {

@@ -2,6 +2,7 @@ package org.bertfit.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ThresholdTunerTest {
   void savesAndLoadsAsJson(@TempDir Path dir) throws Exception {
     Thresholds t = new Thresholds(List.of("a", "b"), new double[] {0.25, 0.7});
     Path file = dir.resolve("thresholds.json");
-    t.save(file);
+    Files.writeString(file, t.toJson());
     Thresholds loaded = Thresholds.load(file);
     assertThat(loaded.labels()).containsExactly("a", "b");
     assertThat(loaded.values()).containsExactly(0.25, 0.7);

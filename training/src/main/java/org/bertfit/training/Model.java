@@ -11,8 +11,8 @@ import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.checkpoint.UnusedWeights;
 import org.bertfit.models.checkpoint.WeightImporter;
 import org.bertfit.models.device.DeviceReport;
+import org.bertfit.models.files.AtomicWrite;
 import org.bertfit.models.hub.HubExport;
-import org.bertfit.models.io.AtomicDirectory;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.safetensors.FloatTensor;
@@ -176,7 +176,7 @@ public final class Model implements AutoCloseable {
 
   /** Writes a bertfit model directory (config, weights, tokenizer), atomically. */
   public ModelDirectory save(Path dir, boolean replace) {
-    AtomicDirectory.write(
+    AtomicWrite.directory(
         dir, replace,
         d -> ModelDirectory.fill(d, graph.config(), graph.parameters(), graph.session(), vocab, tokenizerJson));
     return new ModelDirectory(dir);

@@ -5,40 +5,36 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.internal.TweetEvalSource;
 import org.bertfit.datasets.io.DataFormat;
 
 /**
- * Writes the parts of a split as files of the input's own format, byte for byte: each example's
+ * The files of a split's parts, in the input's own format, byte for byte: each example's
  * lines (from its first line up to the next example's, so blank lines and rows the reader
  * skipped travel with the example before them) go to the file of its part. Lines before the first
  * example (a CSV/TSV header, CoNLL's {@code -DOCSTART-}) start every part's file. A TweetEval split
- * is a pair of files, cut alike, and its {@code mapping.txt} is copied beside each part. Files are
- * written under temporary names and moved into place once all are written.
+ * is a pair of files, cut alike, and its {@code mapping.txt} is copied beside each part. The caller
+ * writes them (the command line does so atomically, all or none).
  */
 public final class SplitFiles {
   private SplitFiles() {}
 
   /**
-   * Writes {@code parts} (subsets of {@code data}, read from {@code input}) to {@code outputs}.
-   *
-   * @param replace whether existing output files may be replaced
-   * @return the files written
+   * The files of {@code parts} (subsets of {@code data}, read from {@code input}) written to {@code
+   * outputs}: their paths and contents, in order.
    */
-  public static List<Path> write(
-      Path input, DataFormat format, Dataset data, List<Dataset> parts, List<Path> outputs,
-      boolean replace) {
+  public static Map<Path, byte[]> contents(
+      Path input, DataFormat format, Dataset data, List<Dataset> parts, List<Path> outputs) {
     if (parts.size() != outputs.size()) {
       throw new IllegalArgumentException(parts.size() + " parts but " + outputs.size() + " outputs");
     }
@@ -67,8 +63,7 @@ public final class SplitFiles {
         }
       }
     }
-    commit(files, replace);
-    return List.copyOf(files.keySet());
+    return Collections.unmodifiableMap(files);
   }
 
   private static Set<Long> lines(Dataset part) {
@@ -116,39 +111,6 @@ public final class SplitFiles {
       return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Writes every file under a temporary name, then moves them all into place. */
-  private static void commit(Map<Path, byte[]> files, boolean replace) {
-    if (!replace) {
-      for (Path target : files.keySet()) {
-        if (Files.exists(target)) {
-          throw new IllegalArgumentException(target + " exists (use --force to replace it)");
-        }
-      }
-    }
-    Map<Path, Path> temps = new LinkedHashMap<>();
-    try {
-      for (Map.Entry<Path, byte[]> f : files.entrySet()) {
-        Path parent = f.getKey().toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = parent.resolve("." + f.getKey().getFileName() + ".tmp-" + UUID.randomUUID());
-        temps.put(f.getKey(), temp);
-        Files.write(temp, f.getValue());
-      }
-      for (Map.Entry<Path, Path> t : temps.entrySet()) {
-        Files.move(t.getValue(), t.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      }
-    } catch (IOException e) {
-      for (Path temp : temps.values()) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // the first failure is the one to report
-        }
-      }
-      throw new UncheckedIOException("cannot write the split: " + e.getMessage(), e);
     }
   }
 }

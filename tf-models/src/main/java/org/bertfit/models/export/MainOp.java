@@ -2,10 +2,9 @@ package org.bertfit.models.export;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.bertfit.models.files.AtomicWrite;
 import org.tensorflow.proto.CollectionDef;
 import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.SavedModel;
@@ -36,10 +35,6 @@ final class MainOp {
               .setNodeList(CollectionDef.NodeList.newBuilder().addValue(op))
               .build());
     }
-    Path written = dir.resolve("saved_model.pb.tmp");
-    try (OutputStream out = Files.newOutputStream(written)) {
-      builder.build().writeTo(out);
-    }
-    Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicWrite.file(file, builder.build()::writeTo);
   }
 }

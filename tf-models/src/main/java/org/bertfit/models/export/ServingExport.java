@@ -9,15 +9,15 @@ import java.util.Optional;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.ImportReport;
+import org.bertfit.models.files.AtomicWrite;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.io.AtomicDirectory;
 import org.bertfit.models.io.ModelDirectory;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
 
 /**
  * Exports a bertfit model as a SavedModel that TF Serving serves: written to {@code BASE/VERSION/}
- * through a hidden temporary directory renamed into place ({@link AtomicDirectory}), so a crash
+ * through a hidden temporary directory renamed into place ({@link AtomicWrite}), so a crash
  * leaves no partial version and never loses the previous one; each export first repairs what
  * interrupted exports left under {@code BASE}.
  *
@@ -120,9 +120,9 @@ public final class ServingExport {
       Path base,
       ExportOptions options) {
     Thresholds thresholds = LabelThresholds.resolve(model.config(), given, thresholdsSource);
-    AtomicDirectory.recover(base); // a version set aside by an interrupted --force comes back first
+    AtomicWrite.recover(base); // a version set aside by an interrupted --force comes back first
     Path target = ModelVersions.target(base, options.version());
-    AtomicDirectory.write(
+    AtomicWrite.directory(
         target,
         options.force(),
         dir -> {
@@ -144,7 +144,7 @@ public final class ServingExport {
               model.config().toJson(),
               StandardCharsets.UTF_8);
           if (thresholds != null) {
-            thresholds.save(assets.resolve(THRESHOLDS));
+            Files.writeString(assets.resolve(THRESHOLDS), thresholds.toJson(), StandardCharsets.UTF_8);
           }
           Files.writeString(
               assets.resolve(ModelDirectory.TOKENIZER), tokenizerJson, StandardCharsets.UTF_8);

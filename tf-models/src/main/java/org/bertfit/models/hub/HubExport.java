@@ -11,7 +11,7 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.Checkpoint;
 import org.bertfit.models.checkpoint.CheckpointNaming.Target;
 import org.bertfit.models.checkpoint.CheckpointVariable;
-import org.bertfit.models.io.AtomicDirectory;
+import org.bertfit.models.files.AtomicWrite;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.safetensors.FloatTensor;
 import org.bertfit.models.safetensors.SafetensorsCheckpoint;
@@ -37,7 +37,7 @@ public final class HubExport {
     }
     Path vocab = source.dir().resolve(ModelDirectory.VOCAB);
     Path thresholds = source.dir().resolve(THRESHOLDS);
-    AtomicDirectory.write(
+    AtomicWrite.directory(
         out,
         replace,
         dir -> {
@@ -57,7 +57,7 @@ public final class HubExport {
   public static void write(
       Path out, BertConfig config, Map<String, FloatTensor> parameters, String tokenizerJson, Path vocab,
       boolean replace) {
-    AtomicDirectory.write(out, replace, dir -> fill(dir, config, parameters, tokenizerJson, vocab));
+    AtomicWrite.directory(out, replace, dir -> fill(dir, config, parameters, tokenizerJson, vocab));
   }
 
   private static void fill(

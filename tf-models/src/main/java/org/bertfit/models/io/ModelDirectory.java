@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.Checkpoint;
+import org.bertfit.models.files.AtomicWrite;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.graph.ParameterStore;
 import org.tensorflow.Session;
@@ -60,7 +61,7 @@ public record ModelDirectory(Path dir) {
    */
   public static ModelDirectory write(
       Path target, InferenceModel model, Path vocab, String tokenizerJson, boolean replace) {
-    AtomicDirectory.write(
+    AtomicWrite.directory(
         target,
         replace,
         dir -> fill(dir, model.config(), model.parameters(), model.session(), vocab, tokenizerJson));
@@ -69,7 +70,7 @@ public record ModelDirectory(Path dir) {
 
   /**
    * Writes a model directory's files into {@code dir} (not atomically: for use inside {@link
-   * AtomicDirectory#write}, e.g. by training checkpoints that add files of their own).
+   * AtomicWrite#directory}, e.g. by training checkpoints that add files of their own).
    */
   public static void fill(
       Path dir, BertConfig config, ParameterStore parameters, Session session, Path vocab,
@@ -88,10 +89,8 @@ public record ModelDirectory(Path dir) {
    * Replaces {@code config.json} with {@code config}, atomically: written beside it, then renamed
    * over it, so a reader sees the old configuration or the new one.
    */
-  public void replaceConfig(BertConfig config) throws IOException {
-    Path temp = dir.resolve(".tmp-" + CONFIG);
-    Files.writeString(temp, config.toJson(), StandardCharsets.UTF_8);
-    Files.move(temp, configJson(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  public void replaceConfig(BertConfig config) {
+    AtomicWrite.text(configJson(), config.toJson());
   }
 
   public String tokenizerJsonText() throws IOException {

@@ -3,8 +3,6 @@ package org.bertfit.models.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +10,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -21,6 +18,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.bertfit.models.files.AtomicWrite;
+import org.bertfit.models.files.FileTree;
 import org.bertfit.models.onnx.OnnxHubDirectory;
 
 /**
@@ -158,34 +157,20 @@ public final class PretrainedSource {
     });
   }
 
-  private interface Populate {
-    void into(Path dir) throws IOException;
-  }
-
   /** The cache directory made from {@code source} by {@code populate}, made once and atomically. */
-  private Path cached(Path source, String action, Populate populate) {
+  private Path cached(Path source, String action, AtomicWrite.Fill populate) {
     String name = source.getFileName().toString().replaceFirst("\\.(jar|zip|onnx)$", "");
     try {
       Path target = cacheDir.resolve(name + "-" + Files.size(source));
       if (isModel(target)) {
         return target;
       }
-      Files.createDirectories(cacheDir);
-      Path temp = cacheDir.resolve(".tmp-" + name + "-" + UUID.randomUUID());
-      try {
+      AtomicWrite.directoryIfAbsent(target, temp -> {
         LOG.info("{} {} to {}", action, source, target);
         populate.into(temp);
-        try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException
-            | AtomicMoveNotSupportedException e) {
-          if (!isModel(target)) {
-            throw e;
-          }
-          // Another process unpacked it first: use theirs.
-        }
-      } finally {
-        AtomicDirectory.deleteRecursively(temp);
+      });
+      if (!isModel(target)) {
+        throw new IOException(target + " is in the way: it holds no model (no saved_model.pb, no config.json)");
       }
       return target;
     } catch (IOException e) {
@@ -277,7 +262,7 @@ public final class PretrainedSource {
       }
     }
     if (!found) {
-      AtomicDirectory.deleteRecursively(out);
+      FileTree.delete(out);
     }
     return found;
   }

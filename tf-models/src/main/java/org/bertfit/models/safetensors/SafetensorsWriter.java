@@ -3,25 +3,19 @@ package org.bertfit.models.safetensors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
+import org.bertfit.models.files.AtomicWrite;
 
 /**
- * Writes float32 tensors to a {@code .safetensors} file, atomically: the file is written under a
- * hidden temporary name beside the target and renamed when complete. Tensors are stored in name
- * order, the header padded with spaces to a multiple of 8 bytes, as the reference implementation does.
+ * Writes float32 tensors to a {@code .safetensors} file, atomically ({@link AtomicWrite}). Tensors
+ * are stored in name order, the header padded with spaces to a multiple of 8 bytes, as the
+ * reference implementation does.
  */
 public final class SafetensorsWriter {
   private SafetensorsWriter() {}
@@ -35,29 +29,15 @@ public final class SafetensorsWriter {
   public static void write(Path file, Map<String, FloatTensor> tensors, Map<String, String> metadata) {
     Map<String, FloatTensor> sorted = new TreeMap<>(tensors);
     byte[] header = header(sorted, metadata);
-    Path parent = file.toAbsolutePath().getParent();
-    Path temp = parent.resolve("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
-    try {
-      Files.createDirectories(parent);
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20)) {
-        out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
-        out.write(header);
-        for (FloatTensor t : sorted.values()) {
-          ByteBuffer data = ByteBuffer.allocate(t.values().length * 4).order(ByteOrder.LITTLE_ENDIAN);
-          data.asFloatBuffer().put(t.values());
-          out.write(data.array());
-        }
+    AtomicWrite.file(file, out -> {
+      out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
+      out.write(header);
+      for (FloatTensor t : sorted.values()) {
+        ByteBuffer data = ByteBuffer.allocate(t.values().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        data.asFloatBuffer().put(t.values());
+        out.write(data.array());
       }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    } finally {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // The temporary file is hidden; the next write to the same target uses a fresh name.
-      }
-    }
+    });
   }
 
   private static byte[] header(Map<String, FloatTensor> tensors, Map<String, String> metadata) {

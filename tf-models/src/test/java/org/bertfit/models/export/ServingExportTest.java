@@ -270,19 +270,19 @@ class ServingExportTest {
     Path file = model.dir().resolve("thresholds.json");
     Path base = dir.resolve("served");
 
-    new Thresholds(List.of("joy", "anger", "fear"), new double[] {0.7, 0.25, 0.5}).save(file);
+    writeThresholds(file, List.of("joy", "anger", "fear"), 0.7, 0.25, 0.5);
     ExportedModel exported = ServingExport.export(model, base, ExportOptions.nextVersion());
     Thresholds saved = Thresholds.load(exported.dir().resolve("assets/thresholds.json"));
     assertThat(saved.labels()).containsExactly("anger", "fear", "joy");
     assertThat(saved.values()).containsExactly(0.25, 0.5, 0.7);
 
-    new Thresholds(List.of("anger", "fear", "joyy"), new double[] {0.5, 0.5, 0.5}).save(file);
+    writeThresholds(file, List.of("anger", "fear", "joyy"), 0.5, 0.5, 0.5);
     assertThatThrownBy(() -> ServingExport.export(model, base, ExportOptions.nextVersion()))
         .hasMessage(file + ": unknown label 'joyy'; model labels: anger, fear, joy");
-    new Thresholds(List.of("anger", "joy"), new double[] {0.5, 0.5}).save(file);
+    writeThresholds(file, List.of("anger", "joy"), 0.5, 0.5);
     assertThatThrownBy(() -> ServingExport.export(model, base, ExportOptions.nextVersion()))
         .hasMessage(file + ": no threshold for label 'fear'");
-    new Thresholds(List.of("anger", "fear", "joy"), new double[] {0.5, 1.5, 0.5}).save(file);
+    writeThresholds(file, List.of("anger", "fear", "joy"), 0.5, 1.5, 0.5);
     assertThatThrownBy(() -> ServingExport.export(model, base, ExportOptions.nextVersion()))
         .hasMessage(file + ": threshold of 'fear' must be in [0, 1], got 1.5");
     Files.writeString(file, "{\"thresholds\": {\"anger\": 0.5}}");
@@ -294,8 +294,7 @@ class ServingExportTest {
             dir.resolve("single"),
             TinyModels.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, "a", "b"),
             4);
-    new Thresholds(List.of("a", "b"), new double[] {0.5, 0.5})
-        .save(single.dir().resolve("thresholds.json"));
+    writeThresholds(single.dir().resolve("thresholds.json"), List.of("a", "b"), 0.5, 0.5);
     assertThatThrownBy(() -> ServingExport.export(single, base, ExportOptions.nextVersion()))
         .hasMessage(
             single.dir().resolve("thresholds.json")
@@ -314,5 +313,10 @@ class ServingExportTest {
       assertThat((double) floats[i]).isGreaterThanOrEqualTo(values[i]);
       assertThat((double) Math.nextDown(floats[i])).isLessThan(values[i]);
     }
+  }
+
+  private static void writeThresholds(Path file, List<String> labels, double... values)
+      throws IOException {
+    Files.writeString(file, new Thresholds(labels, values).toJson());
   }
 }

@@ -3,6 +3,7 @@ package org.bertfit.models.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class ServingParityTest {
       BertConfig config = TinyModels.config(type, "anger", "fear", "joy", "sadness");
       ModelDirectory model = TinyModels.write(dir.resolve(type.jsonName()), config, 11);
       if (type == ProblemType.MULTI_LABEL_CLASSIFICATION) {
-        thresholds.save(model.dir().resolve(ServingExport.THRESHOLDS));
+        Files.writeString(model.dir().resolve(ServingExport.THRESHOLDS), thresholds.toJson());
       }
       Path export =
           ServingExport.export(
@@ -68,7 +69,7 @@ class ServingParityTest {
             TinyModels.config(type, "anger", "fear", "joy", "sadness").toBuilder().modelType(modelType).build();
         ModelDirectory model = TinyModels.write(dir.resolve(name), config, 12);
         if (type == ProblemType.MULTI_LABEL_CLASSIFICATION) {
-          thresholds.save(model.dir().resolve(ServingExport.THRESHOLDS));
+          Files.writeString(model.dir().resolve(ServingExport.THRESHOLDS), thresholds.toJson());
         }
         Path export =
             ServingExport.export(model, dir.resolve("served").resolve(name), ExportOptions.nextVersion()).dir();

@@ -2,11 +2,9 @@ package org.bertfit.training.callbacks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.bertfit.models.files.AtomicWrite;
 import org.bertfit.training.Callback;
 import org.bertfit.training.LogEntry;
 import org.bertfit.training.TrainingState;
@@ -69,22 +68,11 @@ public final class CsvLogger implements Callback {
     }
   }
 
-  /** Writes header and rows to a temporary file and moves it over the log. */
+  /** Replaces the log, atomically, with the header and {@code rows}. */
   private void rewrite(List<LogEntry> rows) {
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        w.write(header());
-        for (LogEntry row : rows) {
-          w.write(line(row));
-        }
-      }
-      Files.move(
-          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the training log " + file, e);
-    }
+    StringBuilder csv = new StringBuilder(header());
+    rows.forEach(row -> csv.append(line(row)));
+    AtomicWrite.text(file, csv.toString());
   }
 
   private String header() {

@@ -12,9 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.bertfit.models.files.AtomicWrite;
+import org.bertfit.models.files.FileTree;
 import org.bertfit.models.graph.Parameter;
 import org.bertfit.models.graph.VariableSaver;
-import org.bertfit.models.io.AtomicDirectory;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.training.TrainingState;
 import org.tensorflow.op.core.Variable;
@@ -50,7 +51,7 @@ public final class Checkpoints {
   /** Writes {@code checkpoint-STEP} under {@code outputDir} and prunes old ones. */
   Path save(Path outputDir, TrainingState state, Path vocab, String tokenizerJson, int keep) {
     Path target = outputDir.resolve(PREFIX + state.globalStep);
-    AtomicDirectory.write(
+    AtomicWrite.directory(
         target,
         true,
         dir -> {
@@ -94,7 +95,7 @@ public final class Checkpoints {
           break;
         }
         if (!p.equals(newest) && !p.equals(best)) {
-          AtomicDirectory.deleteRecursively(p);
+          FileTree.delete(p);
           excess--;
         }
       }

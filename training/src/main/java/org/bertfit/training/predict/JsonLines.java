@@ -4,22 +4,24 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.bertfit.models.files.AtomicWrite;
+import org.bertfit.models.files.AtomicWrite.PendingFile;
 
 /**
- * A {@link PredictionWriter} of one JSON object a line, written to an {@link AtomicFile}: the
+ * A {@link PredictionWriter} of one JSON object a line, streamed to a {@link PendingFile}: the
  * subclass writes each object's fields.
  */
 public abstract class JsonLines implements PredictionWriter {
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final AtomicFile file;
+  private final PendingFile file;
   /** The generator the subclass writes fields with. */
   final JsonGenerator out;
 
   JsonLines(Path target) {
-    this.file = AtomicFile.create(target);
+    this.file = AtomicWrite.open(target);
     try {
-      this.out = JSON.createGenerator(file.writer());
+      this.out = JSON.createGenerator(file.out());
     } catch (IOException e) {
       file.close();
       throw file.failure(e);

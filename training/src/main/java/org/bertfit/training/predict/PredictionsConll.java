@@ -3,16 +3,18 @@ package org.bertfit.training.predict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.bertfit.models.files.AtomicWrite;
+import org.bertfit.models.files.AtomicWrite.PendingFile;
 
 /**
  * Writes a token classifier's predictions as conlleval reads them: a {@code word gold predicted}
  * line a word, a blank line after each sentence. The gold tags are the input's.
  */
 public final class PredictionsConll implements PredictionWriter {
-  private final AtomicFile file;
+  private final PendingFile file;
   private final List<String> labels;
 
-  private PredictionsConll(AtomicFile file, List<String> labels) {
+  private PredictionsConll(PendingFile file, List<String> labels) {
     this.file = file;
     this.labels = List.copyOf(labels);
   }
@@ -23,7 +25,7 @@ public final class PredictionsConll implements PredictionWriter {
    * @param labels the model's label names in id order
    */
   public static PredictionsConll create(Path target, List<String> labels) {
-    return new PredictionsConll(AtomicFile.create(target), labels);
+    return new PredictionsConll(AtomicWrite.open(target), labels);
   }
 
   /**

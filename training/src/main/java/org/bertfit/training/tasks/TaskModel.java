@@ -21,7 +21,8 @@ import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.export.ServingExport;
-import org.bertfit.models.io.AtomicDirectory;
+import org.bertfit.models.files.AtomicWrite;
+import org.bertfit.models.files.FileTree;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
@@ -124,10 +125,10 @@ final class TaskModel implements AutoCloseable {
   ModelDirectory save(Path dir) {
     Model trained = model();
     Thresholds thresholds = thresholds();
-    AtomicDirectory.write(dir, false, temp -> {
+    AtomicWrite.directory(dir, false, temp -> {
       trained.save(temp, true);
       if (thresholds != null) {
-        thresholds.save(temp.resolve(ServingExport.THRESHOLDS));
+        Files.writeString(temp.resolve(ServingExport.THRESHOLDS), thresholds.toJson());
       }
     });
     return new ModelDirectory(dir);
@@ -182,7 +183,7 @@ final class TaskModel implements AutoCloseable {
   private static void delete(Path temp) {
     if (temp != null) {
       try {
-        AtomicDirectory.deleteRecursively(temp);
+        FileTree.delete(temp);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot delete " + temp + ": " + e.getMessage(), e);
       }

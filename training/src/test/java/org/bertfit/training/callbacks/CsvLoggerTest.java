@@ -52,7 +52,7 @@ class CsvLoggerTest {
                 + "1,0.5,train,0.5,0.75,\r\n"
                 + "2,1.0,train,,0.5,\r\n"
                 + "2,1.0,eval,,,0.625\r\n");
-    assertThat(dir.resolve("logs")).isDirectoryNotContaining("glob:**.tmp");
+    assertThat(dir.resolve("logs")).isDirectoryNotContaining("glob:**/.log.csv.tmp-*");
   }
 
   @Test

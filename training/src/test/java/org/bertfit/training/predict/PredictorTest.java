@@ -96,7 +96,8 @@ class PredictorTest {
       double[] sorted = reference.stream().mapToDouble(p -> p[label]).sorted().toArray();
       thresholds[c] = (sorted[10 + c] + sorted[11 + c]) / 2;
     }
-    new Thresholds(labels, thresholds).save(dir.resolve("multi/thresholds.json"));
+    Files.writeString(
+        dir.resolve("multi/thresholds.json"), new Thresholds(labels, thresholds).toJson());
     ModelFiles tuned = ModelFiles.open(dir.resolve("multi"));
     assertThat(tuned.thresholds().values()).containsExactly(thresholds);
     assertThat(tuned.fingerprint()).isNotEqualTo(untuned.fingerprint());

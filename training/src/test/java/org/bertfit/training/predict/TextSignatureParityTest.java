@@ -101,8 +101,9 @@ class TextSignatureParityTest {
       ModelDirectory.write(dir, model, null, tokenizer, false);
     }
     if (type == ProblemType.MULTI_LABEL_CLASSIFICATION) {
-      new Thresholds(List.of("anger", "joy", "sadness"), new double[] {0.45, 0.5, 0.55})
-          .save(dir.resolve(ServingExport.THRESHOLDS));
+      Thresholds thresholds =
+          new Thresholds(List.of("anger", "joy", "sadness"), new double[] {0.45, 0.5, 0.55});
+      Files.writeString(dir.resolve(ServingExport.THRESHOLDS), thresholds.toJson());
     }
     return dir;
   }
