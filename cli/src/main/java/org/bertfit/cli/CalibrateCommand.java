@@ -3,10 +3,10 @@ package org.bertfit.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.Model;
 import org.bertfit.training.TemperatureCalibration;
 import org.bertfit.training.predict.ModelFiles;
@@ -44,7 +44,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     BertConfig config = files.config();
     TemperatureCalibration.requireTextClassifier(config);
     ReadOptions options = input.readOptions();
-    if (config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION) {
+    if (config.problemType() == Task.MULTI_LABEL) {
       options = options.toBuilder().multiLabel(true).build();
     }
     int maxLength = model.maxLength(files);

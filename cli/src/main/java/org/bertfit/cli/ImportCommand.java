@@ -3,9 +3,9 @@ package org.bertfit.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ImportVerifier;
@@ -113,7 +113,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     BertConfig.Builder head =
         BertConfig.builder()
-            .problemType(ProblemType.fromJsonName(problemType != null ? problemType : ProblemType.SINGLE_LABEL_CLASSIFICATION.jsonName()));
+            .problemType(problemType != null ? BertConfig.parseProblemType(problemType) : Task.SINGLE_LABEL);
     if (labels.names != null) {
       head.labels(labels.names);
     } else if (labels.numLabels != null) {

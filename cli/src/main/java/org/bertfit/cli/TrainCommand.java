@@ -20,7 +20,6 @@ import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.PretrainedSource;
@@ -249,7 +248,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Per-label thresholds that maximise F1 on the validation scores, saved in the model directory. */
   private Thresholds tune(Evaluation evaluation, BertConfig config) throws IOException {
-    if (config.problemType() != ProblemType.MULTI_LABEL_CLASSIFICATION) {
+    if (config.problemType() != Task.MULTI_LABEL) {
       throw new IllegalArgumentException("--tune-thresholds is for multi-label data");
     }
     Thresholds thresholds = new ThresholdTuner(Thresholds.DEFAULT).tune(evaluation.scores(), LabelSet.of(config.labels()));

@@ -1,9 +1,9 @@
 package org.bertfit.training.predict;
 
 import java.util.List;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.Floats;
@@ -124,7 +124,7 @@ public final class Classifier implements AutoCloseable {
 
   /** Whether the model tags words (token classification) rather than classifying texts. */
   public boolean tokenClassification() {
-    return model.config().problemType() == ProblemType.TOKEN_CLASSIFICATION;
+    return model.config().problemType() == Task.TOKEN_CLASSIFICATION;
   }
 
   @Override
