@@ -22,6 +22,7 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.Evaluation;
 import org.bertfit.training.FitConfig;
@@ -187,6 +188,7 @@ final class TrainCommand implements Callable<Integer> {
     if (calibrate && validation == null) {
       throw new IllegalArgumentException("--calibrate fits the temperature on the validation data: add --validation");
     }
+    PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), null).config().requireMaxLength(maxLength);
     if (point != null) {
       trainAndReport(point.runDir(), point.checkpoint(), session, stdout);
       return 0;

@@ -111,8 +111,8 @@ class ExportCommandTest {
             "export", "--model", model.toString(), "--out", out.toString(), "--max-length", "65");
     assertThat(tooLong.err().strip())
         .isEqualTo(
-            "bertfit export: error: max length (65) exceeds the model's max_position_embeddings"
-                + " (64)");
+            "bertfit export: error: max length (65) must be in [2, 64], the model's"
+                + " max_position_embeddings");
     CliRun badDefault =
         CliRun.of("export", "--model", model.toString(), "--default-signature", "words");
     assertThat(badDefault.exitCode()).isEqualTo(2);

@@ -365,6 +365,20 @@ public record BertConfig(
     return array.isArray() && array.size() > index ? array.get(index).asText() : "";
   }
 
+  /**
+   * Checks that texts of {@code maxLength} tokens (special tokens included) fit this model's
+   * positions, for every command that tokenizes for it.
+   *
+   * @throws IllegalArgumentException naming the length and {@code max_position_embeddings}
+   */
+  public void requireMaxLength(int maxLength) {
+    if (maxLength < 2 || maxLength > maxPositionEmbeddings) {
+      throw new IllegalArgumentException(
+          "max length (" + maxLength + ") must be in [2, " + maxPositionEmbeddings
+              + "], the model's max_position_embeddings");
+    }
+  }
+
   /** Hugging Face's {@code problem_type} name of {@code task}: {@code single_label_classification}, ... */
   public static String problemTypeName(Task task) {
     return switch (task) {

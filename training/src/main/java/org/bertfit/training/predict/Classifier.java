@@ -48,15 +48,7 @@ public final class Classifier implements AutoCloseable {
 
   /** As {@link #open(ModelFiles, int)}, with session options (device, threads); null for TensorFlow's. */
   public static Classifier open(ModelFiles files, int maxLength, ConfigProto session) {
-    int positions = files.config().maxPositionEmbeddings();
-    if (maxLength < 2 || maxLength > positions) {
-      throw new IllegalArgumentException(
-          "max length ("
-              + maxLength
-              + ") must be in [2, "
-              + positions
-              + "], the model's max_position_embeddings");
-    }
+    files.config().requireMaxLength(maxLength);
     InferenceModel model = InferenceModel.create(files.config(), session);
     try {
       requireAllWeights(files, model.load(files.checkpoint(), 0));
