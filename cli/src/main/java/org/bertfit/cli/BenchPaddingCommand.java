@@ -15,7 +15,6 @@ import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
-import org.bertfit.datasets.io.SharedDatasets;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.Average;
@@ -32,6 +31,7 @@ import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
 import org.bertfit.training.tasks.TaskDefaults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,8 +53,7 @@ import picocli.CommandLine.Spec;
 final class BenchPaddingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--datasets", paramLabel = "DIR", description = "The shared datasets folder (default: found as the tests find it)")
-  Path datasets;
+  @Mixin SharedDatasetsOption datasets;
 
   @Option(names = "--train-examples", description = "Training texts, the first N (default ${DEFAULT-VALUE})")
   int trainExamples = 3000;
@@ -73,9 +72,7 @@ final class BenchPaddingCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    Path goemotions = (datasets != null ? datasets : SharedDatasets.locate().orElseThrow(
-        () -> new IllegalArgumentException("no shared datasets folder found; " + SharedDatasets.searched())))
-        .resolve("goemotions");
+    Path goemotions = datasets.root().resolve("goemotions");
     List<String> names = LabelEncoder.fromNamesFile(goemotions.resolve("labels.txt")).names();
     ReadOptions read = ReadOptions.builder().format(DataFormat.TSV).header(false).textColumn(Column.at(0))
         .labelColumn(Column.at(1)).labelSeparator(",").labelNames(names).build();

