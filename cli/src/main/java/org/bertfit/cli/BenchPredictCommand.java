@@ -72,12 +72,7 @@ final class BenchPredictCommand implements Callable<Integer> {
       description = "Texts to predict (default: ${DEFAULT-VALUE})")
   int texts;
 
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      defaultValue = "32",
-      description = "Texts a session run (default: ${DEFAULT-VALUE})")
-  int batchSize;
+  @Mixin BatchSizeOption batch;
 
   @Option(
       names = "--model",
@@ -94,14 +89,14 @@ final class BenchPredictCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path work = Files.createTempDirectory("bertfit-bench-predict");
     try (Classifier classifier = classifier(session)) {
-      Predictor predictor = new Predictor(classifier, batchSize, Predictor.WINDOW_BATCHES);
+      Predictor predictor = new Predictor(classifier, batch.batchSize(), Predictor.WINDOW_BATCHES);
       out.printf(
           Locale.ROOT,
           "bench predict: %,d short texts (3 to 20 words), %s, batch %d,"
               + " windows of %,d texts; %d cores, max heap %,d MB%n",
           texts,
           describe(),
-          batchSize,
+          batch.batchSize(),
           predictor.windowSize(),
           Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().maxMemory() >> 20);

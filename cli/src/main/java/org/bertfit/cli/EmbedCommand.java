@@ -32,13 +32,9 @@ import picocli.CommandLine.Spec;
 public final class EmbedCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin PredictModelOptions model;
+  @Mixin LocalModelOptions model;
 
   @Mixin TextsInput texts;
-
-  @Mixin InputOptions input;
-
-  @Mixin DeviceOptions device;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The embeddings")
   Path out;
@@ -53,20 +49,18 @@ public final class EmbedCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     new DistinctPaths().output("--out", out).input("--input", texts.path).require();
-    ModelFiles files = ModelFiles.open(model.model()).withPooling(ClassifierPooling.fromJsonName(pooling));
-    try (Classifier classifier = model.classifier(files, device.session(spec.commandLine().getErr()));
+    ModelFiles files = ModelFiles.open(model.model.model()).withPooling(ClassifierPooling.fromJsonName(pooling));
+    PredictProgress progress = new PredictProgress(spec.commandLine().getErr(), "embed", -1);
+    try (Classifier classifier = model.classifier(files, spec.commandLine().getErr());
         ExampleStream examples =
-            DatasetReader.open(texts.path, input.readOptions().toBuilder().unlabelled().build());
+            DatasetReader.open(texts.path, texts.readOptions().toBuilder().unlabelled().build());
         EmbeddingsJsonl written = EmbeddingsJsonl.create(out)) {
       DataSummary.requireTexts(texts.path, examples.task());
       try (PredictionStream embeddings = model.predictor(classifier).embed(examples)) {
-        new PredictProgress(spec.commandLine().getErr(), "embed", -1).drain(embeddings, written::write);
+        progress.drain(embeddings, written::write);
       }
       written.commit();
-      if (examples.skipped().total() > 0) {
-        spec.commandLine().getErr().println(
-            "embed: skipped " + examples.skipped().total() + " bad rows: " + examples.skipped().summary());
-      }
+      progress.reportSkipped(examples);
     }
     return 0;
   }

@@ -49,20 +49,11 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin PredictModelOptions model;
+  @Mixin LocalModelOptions model;
 
-  @Option(
-      names = "--data",
-      required = true,
-      paramLabel = "PATH",
-      description = "Labelled data: csv, tsv, tweeteval, semicolon or jsonl; conll for a token classifier")
-  Path data;
-
-  @Mixin InputOptions input;
+  @Mixin LabelledDataOptions data;
 
   @Mixin TaskOption task;
-
-  @Mixin DeviceOptions device;
 
   @Mixin EvaluationReportOptions report;
 
@@ -86,8 +77,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    new DistinctPaths().output("--out", report.out).output("--predictions", predictions)
-        .output("--state", state).input("--data", data).require();
+    new DistinctPaths().output("--out", report.out()).output("--predictions", predictions)
+        .output("--state", state).input("--data", data.path()).require();
     Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
     if (part.count() > 1 && state == null) {
       throw new IllegalArgumentException(
@@ -98,7 +89,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     task.requireAgrees(files.tokenClassification(), "the model " + files.dir());
     ReadOptions options = readOptions(files);
     DataSummary summary =
-        DataSummary.scan(data, options, files.labels(), files.tokenClassification());
+        DataSummary.scan(data.path(), options, files.labels(), files.tokenClassification());
     EvaluationState counts = evaluate(files, options, summary, part);
     if (state != null) {
       counts.save(state);
@@ -126,8 +117,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   /** Streams the shard's rows through the model into fresh counts. */
   private EvaluationState evaluate(
       ModelFiles files, ReadOptions options, DataSummary summary, Shard part) {
-    try (Classifier classifier = model.classifier(files, device.session(spec.commandLine().getErr()));
-        ExampleStream examples = DatasetReader.open(data, options);
+    try (Classifier classifier = model.classifier(files, spec.commandLine().getErr());
+        ExampleStream examples = DatasetReader.open(data.path(), options);
         PredictionsJsonl written =
             predictions == null ? null : PredictionsJsonl.create(predictions, classifier)) {
       Predictor predictor = model.predictor(classifier);
@@ -161,7 +152,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** The input options, reading label sets for a multi-label model, CoNLL for a token one. */
   private ReadOptions readOptions(ModelFiles files) {
-    ReadOptions options = input.readOptions();
+    ReadOptions options = data.readOptions();
     if (files.tokenClassification() && options.format() == null) {
       return options.toBuilder().format(DataFormat.CONLL).build();
     }

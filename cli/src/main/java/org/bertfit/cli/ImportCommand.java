@@ -3,9 +3,9 @@ package org.bertfit.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ImportVerifier;
@@ -15,6 +15,7 @@ import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.models.io.ReferenceModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,10 +75,7 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace MODEL_DIR if it exists")
   boolean force;
 
-  @Option(names = "--allow-unused-weights",
-      description = "Load a checkpoint even when the config leaves some of its encoder variables"
-          + " unused (e.g. fewer layers); without it that is an error naming them")
-  boolean allowUnusedWeights;
+  @Mixin UnusedWeightsOption unusedWeights;
 
   @Option(
       names = "--verify",
@@ -98,7 +96,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     try (InferenceModel model = InferenceModel.create(pretrained.config())) {
-      ImportReport report = model.load(pretrained.checkpoint(), seed, allowUnusedWeights);
+      ImportReport report = model.load(pretrained.checkpoint(), seed, unusedWeights.allowed);
       out.print(report.summary());
       ModelDirectory.write(to, model, pretrained.vocab(), pretrained.tokenizerJson(), force);
     }
@@ -113,7 +111,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     BertConfig.Builder head =
         BertConfig.builder()
-            .problemType(ProblemType.fromJsonName(problemType != null ? problemType : ProblemType.SINGLE_LABEL_CLASSIFICATION.jsonName()));
+            .problemType(problemType != null ? BertConfig.parseProblemType(problemType) : Task.SINGLE_LABEL);
     if (labels.names != null) {
       head.labels(labels.names);
     } else if (labels.numLabels != null) {

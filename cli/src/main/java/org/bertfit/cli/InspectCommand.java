@@ -8,9 +8,9 @@ import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.models.io.SavedModelInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bertfit inspect PATH}: what a SavedModel or a bertfit model directory holds. */
 @Command(
@@ -41,7 +41,7 @@ final class InspectCommand implements Callable<Integer> {
           config.numHiddenLayers(), config.hiddenSize(), config.numAttentionHeads(),
           config.intermediateSize(), config.hiddenAct().jsonName(), config.vocabSize(),
           config.maxPositionEmbeddings());
-      out.printf("head: %s, labels: %s%n", config.problemType().jsonName(), String.join(", ", config.labels()));
+      out.printf("head: %s, labels: %s%n", BertConfig.problemTypeName(config.problemType()), String.join(", ", config.labels()));
       out.printf(
           "variables: %,d  parameters: %,d%n",
           checkpoint.variables().size(), Checkpoint.parameterCount(checkpoint.variables().values()));

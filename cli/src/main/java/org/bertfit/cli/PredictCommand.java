@@ -42,15 +42,11 @@ import picocli.CommandLine.Spec;
 public final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin PredictModelOptions model;
+  @Mixin LocalModelOptions model;
 
   @Mixin TextsInput texts;
 
-  @Mixin InputOptions input;
-
   @Mixin TaskOption task;
-
-  @Mixin DeviceOptions device;
 
   @Option(
       names = "--out",
@@ -74,11 +70,12 @@ public final class PredictCommand implements Callable<Integer> {
     ModelFiles files = model.files();
     task.requireAgrees(files.tokenClassification(), "the model " + files.dir());
     boolean conll = conllFormat(files);
-    ReadOptions options = input.readOptions();
+    ReadOptions options = texts.readOptions();
     if (!conll) {
       options = options.toBuilder().unlabelled().build();
     }
-    try (Classifier classifier = model.classifier(files, device.session(spec.commandLine().getErr()));
+    PredictProgress progress = new PredictProgress(spec.commandLine().getErr(), "predict", -1);
+    try (Classifier classifier = model.classifier(files, spec.commandLine().getErr());
         ExampleStream examples = DatasetReader.open(texts.path, options);
         PredictionWriter written =
             conll
@@ -91,19 +88,10 @@ public final class PredictCommand implements Callable<Integer> {
             "--format conll needs CoNLL input (--input-format conll); " + texts.path + " holds texts");
       }
       try (PredictionStream predictions = model.predictor(classifier).predict(examples)) {
-        new PredictProgress(spec.commandLine().getErr(), "predict", -1)
-            .drain(predictions, written::write);
+        progress.drain(predictions, written::write);
       }
       written.commit();
-      if (examples.skipped().total() > 0) {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "predict: skipped "
-                    + examples.skipped().total()
-                    + " bad rows: "
-                    + examples.skipped().summary());
-      }
+      progress.reportSkipped(examples);
     }
     return 0;
   }

@@ -5,6 +5,7 @@ import org.bertfit.training.predict.Classifier;
 import org.bertfit.training.predict.ModelFiles;
 import org.bertfit.training.predict.Predictor;
 import org.tensorflow.proto.ConfigProto;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The model and batching options of {@code predict} and {@code evaluate} ({@code @Mixin}). */
@@ -20,12 +21,7 @@ public final class PredictModelOptions {
               + " base path, the highest version)")
   Path model;
 
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      defaultValue = "32",
-      description = "Texts a session run (default: ${DEFAULT-VALUE})")
-  int batchSize;
+  @Mixin BatchSizeOption batch;
 
   @Option(
       names = "--max-length",
@@ -50,7 +46,7 @@ public final class PredictModelOptions {
 
   /** Texts a session run ({@code --batch-size}). */
   public int batchSize() {
-    return batchSize;
+    return batch.batchSize();
   }
 
   /** Tokens a text at most: {@code --max-length}, else 128 or the model's positions if fewer. */
@@ -69,6 +65,6 @@ public final class PredictModelOptions {
   }
 
   Predictor predictor(Classifier classifier) {
-    return new Predictor(classifier, batchSize, Predictor.WINDOW_BATCHES);
+    return new Predictor(classifier, batchSize(), Predictor.WINDOW_BATCHES);
   }
 }

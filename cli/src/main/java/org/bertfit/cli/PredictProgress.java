@@ -3,6 +3,7 @@ package org.bertfit.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.training.predict.PredictStats;
 import org.bertfit.training.predict.Prediction;
 import org.bertfit.training.predict.PredictionStream;
@@ -67,6 +68,13 @@ final class PredictProgress {
             : String.format(Locale.ROOT, "; %,d truncated to the maximum length", stats.truncated()));
     err.flush();
     return stats;
+  }
+
+  /** Prints how many bad rows {@code examples} skipped, by reason, when it skipped any. */
+  void reportSkipped(ExampleStream examples) {
+    if (examples.skipped().total() > 0) {
+      err.println(command + ": skipped " + examples.skipped().total() + " bad rows: " + examples.skipped().summary());
+    }
   }
 
   private static double seconds(long nanos) {

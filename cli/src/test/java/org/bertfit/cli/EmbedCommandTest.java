@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.TinySavedModels;
@@ -36,7 +36,7 @@ class EmbedCommandTest {
   static void modelAndTexts() throws Exception {
     // a token classifier: embed reads any model's encoder
     model = TinySavedModels.modelDirectory(dir.resolve("model"),
-        TinySavedModels.CONFIG.toBuilder().problemType(ProblemType.TOKEN_CLASSIFICATION).build(), 11);
+        TinySavedModels.CONFIG.toBuilder().problemType(Task.TOKEN_CLASSIFICATION).build(), 11);
     texts = TinySavedModels.texts(25, 4);
     input = Files.write(dir.resolve("texts.txt"), texts);
   }

@@ -3,7 +3,7 @@ package org.bertfit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.bertfit.models.ProblemType;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.export.TinyModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class ExportCommandTest {
         TinyModels.write(
                 dir.resolve("emotions"),
                 TinyModels.config(
-                    ProblemType.SINGLE_LABEL_CLASSIFICATION, "joy", "sadness", "fear"),
+                    Task.SINGLE_LABEL, "joy", "sadness", "fear"),
                 1)
             .dir();
   }
@@ -111,8 +111,8 @@ class ExportCommandTest {
             "export", "--model", model.toString(), "--out", out.toString(), "--max-length", "65");
     assertThat(tooLong.err().strip())
         .isEqualTo(
-            "bertfit export: error: max length (65) exceeds the model's max_position_embeddings"
-                + " (64)");
+            "bertfit export: error: max length (65) must be in [2, 64], the model's"
+                + " max_position_embeddings");
     CliRun badDefault =
         CliRun.of("export", "--model", model.toString(), "--default-signature", "words");
     assertThat(badDefault.exitCode()).isEqualTo(2);

@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ner.EntityCounts;
 import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.TextReport;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +96,7 @@ class NerCommandsTest {
   @Test
   void predictWritesTheEntitiesOfEachSentence() throws Exception {
     Path random = TinySavedModels.modelDirectory(dir.resolve("random"),
-        TinySavedModels.CONFIG.toBuilder().problemType(ProblemType.TOKEN_CLASSIFICATION)
+        TinySavedModels.CONFIG.toBuilder().problemType(Task.TOKEN_CLASSIFICATION)
             .labels(List.of("O", "B-LOC", "B-MISC", "B-ORG", "B-PER", "I-MISC", "I-ORG", "I-PER"))
             .build(), 4);
     Path out = dir.resolve("entities.jsonl");

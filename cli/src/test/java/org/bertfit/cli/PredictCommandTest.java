@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bertfit.models.ProblemType;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,10 +23,10 @@ class PredictCommandTest {
   @BeforeAll
   static void singleLabelModel() {
     model =
-        model("model", ProblemType.SINGLE_LABEL_CLASSIFICATION, List.of("neg", "neu", "pos"), 5);
+        model("model", Task.SINGLE_LABEL, List.of("neg", "neu", "pos"), 5);
   }
 
-  private static Path model(String name, ProblemType type, List<String> labels, long seed) {
+  private static Path model(String name, Task type, List<String> labels, long seed) {
     return TinySavedModels.modelDirectory(
         dir.resolve(name),
         TinySavedModels.CONFIG.toBuilder().problemType(type).labels(labels).build(),
@@ -87,7 +87,7 @@ class PredictCommandTest {
   @Test
   void multiLabelModelsWriteLabelSetsAboveTheirThresholds() throws Exception {
     Path multi =
-        model("multi", ProblemType.MULTI_LABEL_CLASSIFICATION, List.of("arts", "sales", "tech"), 6);
+        model("multi", Task.MULTI_LABEL, List.of("arts", "sales", "tech"), 6);
     Files.writeString(
         multi.resolve("thresholds.json"),
         "{\"labels\": [\"arts\", \"sales\", \"tech\"], \"values\": [0.3, 0.5, 0.7]}");

@@ -128,7 +128,7 @@ class ReliabilityCommandsTest {
     Path used = Files.createDirectories(dir.resolve("busy-run"));
     Files.writeString(used.resolve("training_log.csv"), "step,loss\n");
     CliRun run = run("train", "--train", data.toString(), "--out", dir.resolve("m").toString(),
-        "--pretrained", diverged.toString(), "--run-dir", used.toString());
+        "--pretrained", diverged.toString(), "--max-length", "16", "--run-dir", used.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("holds another run's files (training_log.csv)");
     assertThat(used.resolve("training_log.csv")).hasContent("step,loss");

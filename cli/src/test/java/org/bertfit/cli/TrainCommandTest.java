@@ -106,10 +106,24 @@ class TrainCommandTest {
   void unknownValidationLabelIsAnError() throws IOException {
     Path val = Files.write(dir.resolve("bad-val.txt"), List.of("the good one;good", "it was great;great"));
     CliRun run = CliRun.of("train", "--pretrained", savedModel.toString(),
-        "--train", data("train2.txt", 20, 3).toString(), "--validation", val.toString(),
+        "--train", data("train2.txt", 20, 3).toString(), "--validation", val.toString(), "--max-length", "16",
         "--out", dir.resolve("never").toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).startsWith("bertfit train: error: ").contains("great");
+  }
+
+  @Test
+  void aMaxLengthBeyondThePretrainedPositionsIsRefusedBeforeAnyWork() throws IOException {
+    Path out = dir.resolve("too-long");
+    Path runDir = dir.resolve("too-long-run");
+    CliRun run = CliRun.of("train", "--pretrained", savedModel.toString(),
+        "--train", data("long-train.txt", 20, 7).toString(), "--max-length", "65",
+        "--out", out.toString(), "--run-dir", runDir.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip())
+        .isEqualTo("bertfit train: error: max length (65) must be in [2, 64], the model's max_position_embeddings");
+    assertThat(out).doesNotExist();
+    assertThat(runDir).doesNotExist();
   }
 
   /** Seed 003's baseline from the command line: a model directory with the regression as its head. */
@@ -128,7 +142,8 @@ class TrainCommandTest {
     assertThat(out.resolve("validation_report.json")).exists();
 
     CliRun unfrozen = CliRun.of("train", "--pretrained", savedModel.toString(),
-        "--train", data("lr-train.txt", 96, 5).toString(), "--head", "logistic", "--out", dir.resolve("never2").toString());
+        "--train", data("lr-train.txt", 96, 5).toString(), "--head", "logistic", "--max-length", "16",
+        "--out", dir.resolve("never2").toString());
     assertThat(unfrozen.exitCode()).isEqualTo(1);
     assertThat(unfrozen.err()).contains("--head logistic fits the head to a frozen encoder: add --freeze-encoder");
   }

@@ -24,6 +24,7 @@ import org.bertfit.training.callbacks.EarlyStopping;
 import org.bertfit.training.callbacks.ProgressBar;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 
 /** README, "The Java API": the steps the task classifiers take, Keras style. */
 public final class CompileAndFit {
@@ -49,7 +50,7 @@ public final class CompileAndFit {
       return (double) found / Math.max(1, acc.counts().actual(4));
     });
     try (Model model = Model.fromPretrained(pretrained, 42)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()),
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()),
           List.of(Metric.accuracy(), Metric.f1(Average.MACRO), sadnessTop50));
       FitConfig fit = FitConfig.builder().epochs(2).batchSize(16).learningRate(1e-4).warmupRatio(0.1)
           .weightDecay(0.01).loadBestModelAtEnd(true).metricForBestModel(sadnessTop50.name()).build();

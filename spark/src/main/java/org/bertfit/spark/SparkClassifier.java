@@ -13,10 +13,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.BadInputPolicy;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.io.RowRules;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.predict.ModelFiles;
 import org.bertfit.training.predict.Predictor;
 import scala.Tuple2;
@@ -67,7 +67,7 @@ public final class SparkClassifier {
    */
   public static SparkClassifier open(
       SparkSession spark, ModelFiles files, int batchSize, int maxLength) {
-    if (files.config().problemType() == ProblemType.TOKEN_CLASSIFICATION) {
+    if (files.config().problemType() == Task.TOKEN_CLASSIFICATION) {
       throw new IllegalArgumentException(
           files.dir() + " is a token classifier; Spark runs sequence classifiers");
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.bertfit.cli.Main;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.labels.LabelEncoder;
@@ -23,13 +24,13 @@ import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ZeroDivision;
 import org.bertfit.evaluation.report.JsonReport;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.FitConfig;
 import org.bertfit.training.History;
 import org.bertfit.training.Model;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
 import org.bertfit.training.predict.ModelFiles;
+import org.bertfit.training.tasks.TaskDefaults;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +69,8 @@ class MetricsAgreementTest {
     ReadOptions read = SparkEvaluationTest.readOptions(SKIP);
     History history;
     try (Model model = Model.load(
-        SparkFixtures.model(dir.resolve("initial"), ProblemType.SINGLE_LABEL_CLASSIFICATION, 5))) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of(
+        SparkFixtures.model(dir.resolve("initial"), Task.SINGLE_LABEL, 5))) {
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of(
           Metric.accuracy(), Metric.f1(Average.MACRO), Metric.precision(Average.MACRO),
           Metric.recall(Average.MACRO), Metric.f1(Average.WEIGHTED), Metric.rocAuc(Average.MACRO),
           Metric.rocAuc(Average.WEIGHTED)));

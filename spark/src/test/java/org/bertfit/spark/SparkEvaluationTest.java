@@ -22,12 +22,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.bertfit.cli.InputOptions;
 import org.bertfit.cli.Main;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.BadInputException;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.io.SkipReason;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.report.JsonReport;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.predict.EvaluationState;
 import org.bertfit.training.predict.ModelFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -56,8 +56,8 @@ class SparkEvaluationTest {
   @BeforeAll
   static void sessionModelsAndData() {
     spark = SparkFixtures.session();
-    singleLabel = SparkFixtures.model(dir.resolve("single"), ProblemType.SINGLE_LABEL_CLASSIFICATION, 3);
-    multiLabel = SparkFixtures.model(dir.resolve("multi"), ProblemType.MULTI_LABEL_CLASSIFICATION, 4);
+    singleLabel = SparkFixtures.model(dir.resolve("single"), Task.SINGLE_LABEL, 3);
+    multiLabel = SparkFixtures.model(dir.resolve("multi"), Task.MULTI_LABEL, 4);
     csv = SparkFixtures.csv(dir.resolve("test.csv"), 20_000, 11);
     SparkFixtures.tsv(dir.resolve("test.tsv"), 3_000, 13);
     SparkFixtures.multiLabelJsonl(dir.resolve("test.jsonl"), 3_000, 12);

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.io.TinySavedModels;
 
 /** A local Spark session that retries a failed task once, tiny models, and labelled files. */
@@ -37,7 +37,7 @@ public final class SparkFixtures {
         .getOrCreate();
   }
 
-  public static Path model(Path dir, ProblemType type, long seed) {
+  public static Path model(Path dir, Task type, long seed) {
     BertConfig config =
         TinySavedModels.CONFIG.toBuilder().problemType(type).labels(LABELS).build();
     return TinySavedModels.modelDirectory(dir, config, seed);

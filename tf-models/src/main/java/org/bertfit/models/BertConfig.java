@@ -9,18 +9,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.bertfit.datasets.Task;
 
 /**
  * The shape and hyper-parameters of a BERT classifier, read from and written to the fields of a
  * Hugging Face {@code config.json}. Immutable and validated: build one with {@link #builder()} or a
  * preset ({@link #base()}, {@link #tiny()}).
  *
+ * @param problemType what the head predicts, config.json's {@code problem_type} ({@link
+ *     #problemTypeName(Task)})
  * @param labels label names by id (id2label); their count is {@code num_labels}
  * @param classifierDropout dropout before the classifier; {@code null} means hidden_dropout_prob
  * @param modelType the encoder family (bert, roberta, xlm-roberta, distilbert)
@@ -42,7 +47,7 @@ public record BertConfig(
     int typeVocabSize,
     double layerNormEps,
     double initializerRange,
-    ProblemType problemType,
+    Task problemType,
     Double classifierDropout,
     List<String> labels,
     ModelType modelType,
@@ -82,7 +87,7 @@ public record BertConfig(
       throw new IllegalArgumentException(
           "hidden_act, problem_type, labels, model_type and classifier_pooling are required");
     }
-    if (problemType == ProblemType.TOKEN_CLASSIFICATION && classifierPooling != ClassifierPooling.POOLER) {
+    if (problemType == Task.TOKEN_CLASSIFICATION && classifierPooling != ClassifierPooling.POOLER) {
       throw new IllegalArgumentException(
           "classifier_pooling (" + classifierPooling.jsonName()
               + ") is for text classification; a token classifier reads every position");
@@ -105,16 +110,16 @@ public record BertConfig(
     temperatures = checkTemperatures(temperatures == null ? List.of() : List.copyOf(temperatures), problemType, labels.size());
   }
 
-  private static List<Double> checkTemperatures(List<Double> temperatures, ProblemType problemType, int numLabels) {
+  private static List<Double> checkTemperatures(List<Double> temperatures, Task problemType, int numLabels) {
     int expected =
         switch (problemType) {
-          case SINGLE_LABEL_CLASSIFICATION -> 1;
-          case MULTI_LABEL_CLASSIFICATION -> numLabels;
+          case SINGLE_LABEL -> 1;
+          case MULTI_LABEL -> numLabels;
           default -> 0;
         };
     if (!temperatures.isEmpty() && temperatures.size() != expected) {
       throw new IllegalArgumentException(
-          "temperatures must hold " + expected + " value(s) for " + problemType.jsonName() + ", got "
+          "temperatures must hold " + expected + " value(s) for " + problemTypeName(problemType) + ", got "
               + temperatures.size());
     }
     for (double t : temperatures) {
@@ -213,9 +218,9 @@ public record BertConfig(
     b.vocabSize(integer(root, "vocab_size", b.vocabSize));
     b.initializerRange(number(root, "initializer_range", b.initializerRange));
     if (root.hasNonNull("problem_type")) {
-      b.problemType(ProblemType.fromJsonName(root.get("problem_type").asText()));
+      b.problemType(parseProblemType(root.get("problem_type").asText()));
     } else if (text(root.path("architectures"), 0).endsWith("ForTokenClassification")) {
-      b.problemType(ProblemType.TOKEN_CLASSIFICATION);
+      b.problemType(Task.TOKEN_CLASSIFICATION);
     }
     b.labels(readLabels(root));
     b.classifierPooling(
@@ -360,10 +365,45 @@ public record BertConfig(
     return array.isArray() && array.size() > index ? array.get(index).asText() : "";
   }
 
+  /**
+   * Checks that texts of {@code maxLength} tokens (special tokens included) fit this model's
+   * positions, for every command that tokenizes for it.
+   *
+   * @throws IllegalArgumentException naming the length and {@code max_position_embeddings}
+   */
+  public void requireMaxLength(int maxLength) {
+    if (maxLength < 2 || maxLength > maxPositionEmbeddings) {
+      throw new IllegalArgumentException(
+          "max length (" + maxLength + ") must be in [2, " + maxPositionEmbeddings
+              + "], the model's max_position_embeddings");
+    }
+  }
+
+  /** Hugging Face's {@code problem_type} name of {@code task}: {@code single_label_classification}, ... */
+  public static String problemTypeName(Task task) {
+    return switch (task) {
+      case SINGLE_LABEL -> "single_label_classification";
+      case MULTI_LABEL -> "multi_label_classification";
+      case TOKEN_CLASSIFICATION -> "token_classification";
+    };
+  }
+
+  /** The task a {@code problem_type} names, as {@link #problemTypeName(Task)} writes it. */
+  public static Task parseProblemType(String name) {
+    for (Task t : Task.values()) {
+      if (problemTypeName(t).equals(name)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException(
+        "problem_type '" + name + "' is not supported; supported: "
+            + Arrays.stream(Task.values()).map(BertConfig::problemTypeName).collect(Collectors.joining(", ")));
+  }
+
   /** transformers' class for this model and head ({@code RobertaForTokenClassification}). */
   public String architecture() {
     return modelType.className()
-        + (problemType == ProblemType.TOKEN_CLASSIFICATION ? "ForTokenClassification" : "ForSequenceClassification");
+        + (problemType == Task.TOKEN_CLASSIFICATION ? "ForTokenClassification" : "ForSequenceClassification");
   }
 
   /**
@@ -383,8 +423,8 @@ public record BertConfig(
       putBertShape(root);
     }
     root.put("initializer_range", initializerRange);
-    if (problemType != ProblemType.TOKEN_CLASSIFICATION) {
-      root.put("problem_type", problemType.jsonName());
+    if (problemType != Task.TOKEN_CLASSIFICATION) {
+      root.put("problem_type", problemTypeName(problemType));
     }
     root.put("classifier_pooling", classifierPooling.jsonName());
     root.put("num_labels", labels.size());
@@ -394,7 +434,7 @@ public record BertConfig(
       id2label.put(Integer.toString(i), labels.get(i));
       label2id.put(labels.get(i), i);
     }
-    if (problemType == ProblemType.SINGLE_LABEL_CLASSIFICATION && !temperatures.isEmpty()) {
+    if (problemType == Task.SINGLE_LABEL && !temperatures.isEmpty()) {
       root.put("temperature", temperatures.get(0));
     } else if (!temperatures.isEmpty()) {
       temperatures.forEach(root.putArray("temperatures")::add);
@@ -452,7 +492,7 @@ public record BertConfig(
     private int typeVocabSize = 2;
     private double layerNormEps = 1e-12;
     private double initializerRange = 0.02;
-    private ProblemType problemType = ProblemType.SINGLE_LABEL_CLASSIFICATION;
+    private Task problemType = Task.SINGLE_LABEL;
     private Double classifierDropout;
     private List<String> labels = defaultLabels(2);
     private ModelType modelType = ModelType.BERT;
@@ -555,7 +595,7 @@ public record BertConfig(
       return this;
     }
 
-    public Builder problemType(ProblemType v) {
+    public Builder problemType(Task v) {
       problemType = v;
       return this;
     }

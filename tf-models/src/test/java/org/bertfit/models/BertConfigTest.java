@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.bertfit.datasets.Task;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class BertConfigTest {
   /** bert-base-uncased's config.json from the Hugging Face hub, with a 3-label head added. */
@@ -46,7 +47,7 @@ class BertConfigTest {
     assertThat(c.layerNormEps()).isEqualTo(1e-12);
     assertThat(c.labels()).containsExactly("negative", "neutral", "positive");
     assertThat(c.numLabels()).isEqualTo(3);
-    assertThat(c.problemType()).isEqualTo(ProblemType.SINGLE_LABEL_CLASSIFICATION);
+    assertThat(c.problemType()).isEqualTo(Task.SINGLE_LABEL);
     assertThat(c.classifierDropout()).isNull();
     assertThat(c.effectiveClassifierDropout()).isEqualTo(0.1);
     assertThat(c.headSize()).isEqualTo(64);
@@ -58,7 +59,7 @@ class BertConfigTest {
     BertConfig c =
         BertConfig.tiny().toBuilder()
             .labels(List.of("joy", "anger"))
-            .problemType(ProblemType.MULTI_LABEL_CLASSIFICATION)
+            .problemType(Task.MULTI_LABEL)
             .classifierDropout(0.3)
             .hiddenAct(HiddenActivation.GELU_NEW)
             .classifierPooling(ClassifierPooling.MEAN)
@@ -75,7 +76,7 @@ class BertConfigTest {
     assertThat(single.toJson()).contains("\"temperature\" : 1.7");
     assertThat(BertConfig.fromJson(single.toJson(), "x")).isEqualTo(single);
     BertConfig multi =
-        single.toBuilder().problemType(ProblemType.MULTI_LABEL_CLASSIFICATION).temperatures(List.of(0.5, 2.0)).build();
+        single.toBuilder().problemType(Task.MULTI_LABEL).temperatures(List.of(0.5, 2.0)).build();
     assertThat(BertConfig.fromJson(multi.toJson(), "x").temperatures()).containsExactly(0.5, 2.0);
     assertThat(BertConfig.tiny().toJson()).doesNotContain("temperature");
     assertThatThrownBy(() -> multi.toBuilder().temperatures(List.of(2.0)).build())

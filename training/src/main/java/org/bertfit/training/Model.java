@@ -19,10 +19,7 @@ import org.bertfit.models.safetensors.FloatTensor;
 import org.bertfit.training.internal.DatasetRunner;
 import org.bertfit.training.internal.FitLoop;
 import org.bertfit.training.internal.ModelGraph;
-import org.bertfit.training.losses.BinaryCrossEntropy;
 import org.bertfit.training.losses.Loss;
-import org.bertfit.training.losses.SparseCategoricalCrossEntropy;
-import org.bertfit.training.losses.TokenCrossEntropy;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
 import org.tensorflow.op.Ops;
@@ -35,7 +32,7 @@ import org.tensorflow.proto.ConfigProto;
  *
  * <pre>{@code
  * try (Model model = Model.fromPretrained(PretrainedModel.open(dir, head), 42)) {
- *   model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of(Metric.f1(Average.MACRO)));
+ *   model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of(Metric.f1(Average.MACRO)));
  *   History history = model.fit(train, validation, FitConfig.builder().epochs(2).build());
  *   model.save(Path.of("models/emotion"), false);
  * }
@@ -105,15 +102,6 @@ public final class Model implements AutoCloseable {
   public static Model load(Path modelDir) {
     BertConfig config = new ModelDirectory(modelDir).config();
     return fromPretrained(PretrainedModel.open(modelDir, config), 0);
-  }
-
-  /** The loss that fits the head: cross-entropy, binary cross-entropy, or token cross-entropy. */
-  public static Loss defaultLoss(BertConfig config) {
-    return switch (config.problemType()) {
-      case SINGLE_LABEL_CLASSIFICATION -> new SparseCategoricalCrossEntropy(null);
-      case MULTI_LABEL_CLASSIFICATION -> new BinaryCrossEntropy(null);
-      case TOKEN_CLASSIFICATION -> new TokenCrossEntropy();
-    };
   }
 
   /**
@@ -232,10 +220,10 @@ public final class Model implements AutoCloseable {
   }
 
   private void checkLabels(EncodedDataset data) {
-    if (data.task() != ModelGraph.taskOf(graph.config())) {
+    if (data.task() != graph.config().problemType()) {
       throw new IllegalArgumentException(
           data.source() + " holds " + data.task() + " data but the model's problem_type is "
-              + graph.config().problemType().jsonName());
+              + BertConfig.problemTypeName(graph.config().problemType()));
     }
     List<String> dataLabels = data.labels().names();
     if (!dataLabels.equals(graph.config().labels())) {

@@ -5,13 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.Calibration;
 import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.TemperatureScaling;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 
 /**
  * Temperature scaling fitted on labelled validation data from the model's logits: one temperature
@@ -53,7 +53,7 @@ public record TemperatureCalibration(List<Double> temperatures, Quality before, 
         truth[i][labels.id(label)] = true;
       }
     }
-    boolean multi = config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION;
+    boolean multi = config.problemType() == Task.MULTI_LABEL;
     double[] t = multi ? fitPerLabel(z, truth) : new double[] {TemperatureScaling.fitSoftmax(z, trueClass(truth))};
     List<Double> fitted = new ArrayList<>();
     for (double v : t) {
@@ -67,7 +67,7 @@ public record TemperatureCalibration(List<Double> temperatures, Quality before, 
 
   /** Throws naming the problem type unless {@code config} classifies texts. */
   public static void requireTextClassifier(BertConfig config) {
-    if (config.problemType() == ProblemType.TOKEN_CLASSIFICATION) {
+    if (config.problemType() == Task.TOKEN_CLASSIFICATION) {
       throw new IllegalArgumentException(
           "temperature scaling calibrates text classifiers (single_label_classification,"
               + " multi_label_classification); this model is a token classifier");

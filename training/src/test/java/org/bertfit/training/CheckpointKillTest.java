@@ -9,12 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.bertfit.models.ProblemType;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.export.ChildJvm;
 import org.bertfit.models.io.DirectoryContents;
 import org.bertfit.models.io.TinySavedModels;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class CheckpointKillTest {
   @Test
   void killDuringACheckpointSaveKeepsThePreviousOne() throws Exception {
     Path model = TinySavedModels.modelDirectory(dir.resolve("model"),
-        SyntheticData.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3), 5);
+        SyntheticData.config(Task.SINGLE_LABEL, 3), 5);
     Path out = dir.resolve("checkpoints");
     Path go = Files.createFile(dir.resolve("go"));
     ChildJvm.run(dir.resolve("first.log"), Duration.ofMinutes(3), TrainMain.class,
@@ -87,7 +88,7 @@ class CheckpointKillTest {
   /** The probabilities of a checkpoint's weights on the training data, each finite. */
   private static float[][] predictions(Path checkpoint) throws Exception {
     try (Model model = Model.load(checkpoint)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of(Metric.accuracy()));
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of(Metric.accuracy()));
       float[][] probabilities = model.predict(TrainMain.data(checkpoint, model), 8).probabilities();
       for (float[] row : probabilities) {
         for (float p : row) {

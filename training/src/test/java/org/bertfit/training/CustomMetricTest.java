@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.Accumulator;
 import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.Evaluator;
@@ -22,12 +23,12 @@ import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.ZeroDivision;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.callbacks.CsvLogger;
 import org.bertfit.training.callbacks.EarlyStopping;
 import org.bertfit.training.callbacks.TensorBoard;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,7 +108,7 @@ class CustomMetricTest {
   @Test
   void isLoggedStopsEarlyAndKeepsTheBestModel() throws IOException {
     String tokenizer = SyntheticData.tokenizerJson(dir);
-    BertConfig config = SyntheticData.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3);
+    BertConfig config = SyntheticData.config(Task.SINGLE_LABEL, 3);
     EncodedDataset train = SyntheticData.encode(SyntheticData.singleLabel(240, 3, 1), tokenizer, config.labels());
     Dataset validationData = SyntheticData.singleLabel(120, 3, 2);
     EncodedDataset validation = SyntheticData.encode(validationData, tokenizer, config.labels());
@@ -116,7 +117,7 @@ class CustomMetricTest {
     Metric metric = new RecallAtPrecision();
     List<Map<String, Double>> references = new ArrayList<>();
     try (Model model = Model.create(config, tokenizer, 7)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of(metric, Metric.f1(Average.MACRO)));
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of(metric, Metric.f1(Average.MACRO)));
       Callback reference = new Callback() {
         @Override
         public void onEvaluate(TrainingState state, Map<String, Double> metrics) {

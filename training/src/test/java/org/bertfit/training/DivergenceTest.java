@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +32,13 @@ class DivergenceTest {
   @BeforeEach
   void data() {
     tokenizer = SyntheticData.tokenizerJson(dir);
-    config = SyntheticData.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3);
+    config = SyntheticData.config(Task.SINGLE_LABEL, 3);
     train = SyntheticData.encode(SyntheticData.singleLabel(32, 3, 11), tokenizer, config.labels());
   }
 
   private Model model() {
     Model model = Model.create(config, tokenizer, 5);
-    model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of(Metric.accuracy()));
+    model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of(Metric.accuracy()));
     return model;
   }
 
@@ -67,7 +68,7 @@ class DivergenceTest {
     Path good = out.resolve("checkpoint-2");
     byte[] weights = Files.readAllBytes(good.resolve("variables/variables.data-00000-of-00001"));
     try (Model model = Model.load(good)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of(Metric.accuracy()));
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of(Metric.accuracy()));
       FitConfig diverging = fit().learningRate(1e30).maxSteps(4)
           .saveStrategy(Strategy.STEPS).saveSteps(1).outputDir(out).build();
       assertThatThrownBy(() -> model.fit(train, null, diverging, good))

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.Average;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +21,11 @@ class ModelFitTest {
   @Test
   void learnsASingleLabelTask() {
     String tokenizer = SyntheticData.tokenizerJson(dir);
-    BertConfig config = SyntheticData.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3);
+    BertConfig config = SyntheticData.config(Task.SINGLE_LABEL, 3);
     EncodedDataset train = SyntheticData.encode(SyntheticData.singleLabel(600, 3, 1), tokenizer, config.labels());
     EncodedDataset test = SyntheticData.encode(SyntheticData.singleLabel(300, 3, 2), tokenizer, config.labels());
     try (Model model = Model.create(config, tokenizer, 7)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of(Metric.accuracy(), Metric.f1(Average.MACRO)));
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of(Metric.accuracy(), Metric.f1(Average.MACRO)));
       FitConfig fit = FitConfig.builder().epochs(6).batchSize(16).learningRate(1e-3).warmupRatio(0.1)
           .weightDecay(0.01).loggingSteps(10).build();
       History history = model.fit(train, test, fit);
@@ -39,11 +40,11 @@ class ModelFitTest {
   @Test
   void learnsAMultiLabelTask() {
     String tokenizer = SyntheticData.tokenizerJson(dir);
-    BertConfig config = SyntheticData.config(ProblemType.MULTI_LABEL_CLASSIFICATION, 4);
+    BertConfig config = SyntheticData.config(Task.MULTI_LABEL, 4);
     EncodedDataset train = SyntheticData.encode(SyntheticData.multiLabel(1000, 3), tokenizer, config.labels());
     EncodedDataset test = SyntheticData.encode(SyntheticData.multiLabel(300, 4), tokenizer, config.labels());
     try (Model model = Model.create(config, tokenizer, 8)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of(Metric.f1(Average.MICRO)));
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of(Metric.f1(Average.MICRO)));
       FitConfig fit = FitConfig.builder().epochs(8).batchSize(16).learningRate(2e-3).warmupRatio(0.1)
           .evalStrategy(Strategy.NO).build();
       model.fit(train, null, fit);

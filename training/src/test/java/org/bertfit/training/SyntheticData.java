@@ -14,7 +14,6 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.io.TinySavedModels;
 
 /**
@@ -36,7 +35,7 @@ public final class SyntheticData {
     return TokenizerJson.forVocabFile(TinySavedModels.writeVocab(dir.resolve("vocab.txt")), true);
   }
 
-  public static BertConfig config(ProblemType type, int labels) {
+  public static BertConfig config(Task type, int labels) {
     return TinySavedModels.CONFIG.toBuilder()
         .hiddenSize(64)
         .numAttentionHeads(4)
@@ -45,8 +44,8 @@ public final class SyntheticData {
         .hiddenDropoutProb(0)
         .attentionProbsDropoutProb(0)
         .problemType(type)
-        .labels(type == ProblemType.MULTI_LABEL_CLASSIFICATION ? KEYWORDS
-            : type == ProblemType.TOKEN_CLASSIFICATION ? TAGS : KEYWORDS.subList(0, labels))
+        .labels(type == Task.MULTI_LABEL ? KEYWORDS
+            : type == Task.TOKEN_CLASSIFICATION ? TAGS : KEYWORDS.subList(0, labels))
         .build();
   }
 

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import org.bertfit.datasets.Dataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.TemperatureScaling;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +21,10 @@ class TemperatureCalibrationTest {
   @Test
   void multiLabelFitsOneTemperaturePerLabelOnTheModelsLogits() {
     String tokenizer = SyntheticData.tokenizerJson(dir);
-    BertConfig config = SyntheticData.config(ProblemType.MULTI_LABEL_CLASSIFICATION, 4);
+    BertConfig config = SyntheticData.config(Task.MULTI_LABEL, 4);
     Dataset validation = SyntheticData.multiLabel(96, 2);
     try (Model model = Model.create(config, tokenizer, 7)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of());
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of());
       model.fit(SyntheticData.encode(SyntheticData.multiLabel(160, 1), tokenizer, config.labels()), null,
           FitConfig.builder().epochs(2).batchSize(16).learningRate(1e-3).build());
       TemperatureCalibration calibration = TemperatureCalibration.fit(model, validation, 32, 16);

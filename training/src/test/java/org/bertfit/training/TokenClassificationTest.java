@@ -9,22 +9,23 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.bertfit.datasets.BatchLabels;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** A tiny BERT with the token head: the loss skips ignored tokens; fit learns entities. */
 class TokenClassificationTest {
-  private static final BertConfig CONFIG = SyntheticData.config(ProblemType.TOKEN_CLASSIFICATION, 4);
+  private static final BertConfig CONFIG = SyntheticData.config(Task.TOKEN_CLASSIFICATION, 4);
 
   @TempDir Path dir;
 
@@ -40,7 +41,7 @@ class TokenClassificationTest {
     EncodedDataset data =
         SyntheticData.encode(SyntheticData.tagged(12, 5), tokenizer, CONFIG.labels(), alignment);
     try (Model model = Model.create(CONFIG, tokenizer, 3)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(CONFIG), List.of());
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(CONFIG.problemType()), List.of());
       Evaluation evaluation = model.evaluate(data, 12, 0.5);
       int[] all = IntStream.range(0, 12).toArray();
       BatchLabels.TokenLabels labels = (BatchLabels.TokenLabels) data.batch(all, 1).labels();
@@ -70,7 +71,7 @@ class TokenClassificationTest {
     EncodedDataset train = SyntheticData.encode(SyntheticData.tagged(300, 1), tokenizer, CONFIG.labels());
     EncodedDataset test = SyntheticData.encode(SyntheticData.tagged(100, 2), tokenizer, CONFIG.labels());
     try (Model model = Model.create(CONFIG, tokenizer, 7)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(CONFIG),
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(CONFIG.problemType()),
           List.of(Metric.accuracy(), Metric.f1(Average.MICRO), Metric.f1PerClass()));
       Map<String, float[]> before = model.weights();
       FitConfig fit = FitConfig.builder().epochs(3).batchSize(16).learningRate(2e-3).warmupRatio(0.1)

@@ -6,6 +6,7 @@ import java.util.List;
 import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 
 /**
  * The child JVM of the training kill test: loads a tiny model directory, prints "ready", waits for
@@ -21,7 +22,7 @@ public final class TrainMain {
         .evalStrategy(Strategy.NO).maxSteps(Long.parseLong(args[2]))
         .saveStrategy(Strategy.STEPS).saveSteps(1).outputDir(out).build();
     try (Model model = Model.load(Path.of(args[0]))) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of(Metric.accuracy()));
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of(Metric.accuracy()));
       EncodedDataset train = data(Path.of(args[0]), model);
       System.out.println("ready");
       System.out.flush();

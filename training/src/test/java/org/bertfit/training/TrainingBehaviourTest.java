@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.bertfit.datasets.EncodedDataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.Checkpoint;
 import org.bertfit.training.callbacks.EarlyStopping;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +32,14 @@ class TrainingBehaviourTest {
   @BeforeEach
   void data() {
     tokenizer = SyntheticData.tokenizerJson(dir);
-    config = SyntheticData.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3);
+    config = SyntheticData.config(Task.SINGLE_LABEL, 3);
     train = SyntheticData.encode(SyntheticData.singleLabel(64, 3, 11), tokenizer, config.labels());
     validation = SyntheticData.encode(SyntheticData.singleLabel(32, 3, 12), tokenizer, config.labels());
   }
 
   private Model model(BertConfig c) {
     Model model = Model.create(c, tokenizer, 5);
-    model.compile(Optimizer.adamW(), Model.defaultLoss(c), List.of(Metric.accuracy()));
+    model.compile(Optimizer.adamW(), TaskDefaults.loss(c.problemType()), List.of(Metric.accuracy()));
     return model;
   }
 
@@ -151,7 +152,7 @@ class TrainingBehaviourTest {
     Path checkpoint = dir.resolve("run").resolve("checkpoint-5");
     assertThat(checkpoint.resolve("trainer_state.json")).exists();
     try (Model model = Model.load(checkpoint)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(withDropout), List.of(Metric.accuracy()));
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(withDropout.problemType()), List.of(Metric.accuracy()));
       History resumed = model.fit(train, null, run.toBuilder().outputDir(dir.resolve("resumed")).build(), checkpoint);
       assertThat(resumed.entries().get(resumed.entries().size() - 1).step()).isEqualTo(12);
       assertThat(maxDifference(model.weights(), uninterrupted)).isLessThanOrEqualTo(1e-6);
@@ -191,7 +192,7 @@ class TrainingBehaviourTest {
     }
     Path checkpoint = dir.resolve("patience/checkpoint-8");
     try (Model model = Model.load(checkpoint)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of(Metric.accuracy()));
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of(Metric.accuracy()));
       Map<String, float[]> saved = model.weights();
       History resumed = model.fit(train, validation, run.toBuilder().outputDir(dir.resolve("again")).build(),
           checkpoint, new EarlyStopping("eval_loss", 1, 10.0, false));
@@ -244,7 +245,7 @@ class TrainingBehaviourTest {
     }
     Path checkpoint = dir.resolve("first/checkpoint-8");
     try (Model model = Model.load(checkpoint)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of(Metric.accuracy()));
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of(Metric.accuracy()));
       model.fit(train, validation, run.toBuilder().outputDir(dir.resolve("second")).build(), checkpoint);
       assertThat(maxDifference(model.weights(), uninterrupted)).isLessThanOrEqualTo(1e-6);
     }
@@ -253,7 +254,7 @@ class TrainingBehaviourTest {
   @Test
   void nonFiniteLossStopsWithTheStepNamedAndTheLastCheckpointIntact() throws Exception {
     try (Model model = Model.create(config, tokenizer, 5)) {
-      model.compile(Optimizer.sgd(0), Model.defaultLoss(config), List.of());
+      model.compile(Optimizer.sgd(0), TaskDefaults.loss(config.problemType()), List.of());
       FitConfig explosive = fit().epochs(5).learningRate(1e30).maxGradNorm(0).saveStrategy(Strategy.STEPS)
           .saveSteps(1).outputDir(dir.resolve("nan")).build();
       assertThatThrownBy(() -> model.fit(train, null, explosive))

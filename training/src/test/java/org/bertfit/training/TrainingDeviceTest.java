@@ -8,12 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.device.Device;
 import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,11 +25,11 @@ class TrainingDeviceTest {
   @Test
   void trainerStateRecordsTheDevicesAndTheMatMulPlacement() throws IOException {
     String tokenizer = SyntheticData.tokenizerJson(dir);
-    BertConfig config = SyntheticData.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3);
+    BertConfig config = SyntheticData.config(Task.SINGLE_LABEL, 3);
     var train = SyntheticData.encode(SyntheticData.singleLabel(32, 3, 11), tokenizer, config.labels());
     SessionOptions options = new SessionOptions(1, 2, false, false, true, null, false, Device.CPU);
     try (Model model = Model.create(config, tokenizer, 5, options.toConfigProto())) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of(Metric.accuracy()));
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of(Metric.accuracy()));
       model.fit(train, null, FitConfig.builder().batchSize(16).epochs(1).evalStrategy(Strategy.NO)
           .saveStrategy(Strategy.STEPS).saveSteps(2).outputDir(dir.resolve("run")).build());
     }

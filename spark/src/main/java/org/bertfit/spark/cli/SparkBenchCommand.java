@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.bertfit.cli.InputOptions;
+import org.bertfit.cli.LabelledDataOptions;
 import org.bertfit.cli.PredictModelOptions;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.io.DatasetReader;
@@ -53,16 +53,9 @@ public final class SparkBenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin PredictModelOptions model;
+  @Mixin SparkOptions spark;
 
-  @Option(
-      names = "--data",
-      required = true,
-      paramLabel = "PATH",
-      description = "Labelled data in any format bertfit evaluate reads")
-  Path data;
-
-  @Mixin InputOptions input;
+  @Mixin LabelledDataOptions data;
 
   @Option(names = "--rows", defaultValue = "2000", description = "Rows (default: 2000)")
   int rows;
@@ -71,8 +64,6 @@ public final class SparkBenchCommand implements Callable<Integer> {
       description = "Runs of each side, alternating which goes first (default: 2)")
   int rounds;
 
-  @Mixin SparkOptions spark;
-
   /** One timed Spark evaluation: its time, JSON report and statistics. */
   private record SparkRun(double seconds, String report, long rows, int partitions, double sessionShare) {}
 
@@ -80,6 +71,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = Files.createTempDirectory("bertfit-spark-bench");
+    PredictModelOptions model = spark.model();
     ModelFiles files = ModelFiles.open(model.model());
     int batchSize = model.batchSize();
     int maxLength = model.maxLength(files);
@@ -126,7 +118,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
     long start = System.nanoTime();
     int exit =
         org.bertfit.cli.Main.run(
-            "evaluate", "--model", model.model().toString(), "--data", jsonl.toString(),
+            "evaluate", "--model", spark.model().model().toString(), "--data", jsonl.toString(),
             "--batch-size", Integer.toString(batchSize), "--max-length", Integer.toString(maxLength),
             "--format", "json", "--out", report.toString());
     if (exit != 0) {
@@ -138,7 +130,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
   private SparkRun spark(SparkSession session, Path jsonl) throws IOException {
     long start = System.nanoTime();
     try (ScoredFrame scored =
-        spark.classifier(session, model)
+        spark.classifier(session)
             .score(SparkInput.read(session, jsonl.toString(), ReadOptions.defaults()))) {
       StringWriter report = new StringWriter();
       JsonReport.write(scored.evaluate(true).report(Evaluator.builder().build()), report);
@@ -149,8 +141,8 @@ public final class SparkBenchCommand implements Callable<Integer> {
 
   /** The first {@code rows} examples of {@code data} as JSON lines, which both sides read. */
   private Path sample(boolean multiLabel, Path file) throws IOException {
-    ReadOptions options = input.readOptions().toBuilder().multiLabel(multiLabel).build();
-    try (ExampleStream examples = DatasetReader.open(data, options);
+    ReadOptions options = data.readOptions().toBuilder().multiLabel(multiLabel).build();
+    try (ExampleStream examples = DatasetReader.open(data.path(), options);
         BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (int i = 0; i < rows && examples.hasNext(); i++) {
         Example e = examples.next();

@@ -3,7 +3,6 @@ package org.bertfit.spark.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.bertfit.cli.PredictModelOptions;
 import org.bertfit.cli.EvaluationReportOptions;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
@@ -33,8 +32,6 @@ import picocli.CommandLine.Spec;
 public final class SparkEvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin PredictModelOptions model;
-
   @Mixin SparkOptions spark;
 
   @Mixin SparkInputOptions data;
@@ -54,7 +51,7 @@ public final class SparkEvaluateCommand implements Callable<Integer> {
     Evaluator evaluator = report.evaluator();
     try (SparkSession session = spark.session("spark-evaluate")) {
       long start = System.nanoTime();
-      try (ScoredFrame scored = spark.classifier(session, model).score(data.read(session, true))) {
+      try (ScoredFrame scored = spark.classifier(session).score(data.read(session, true))) {
         if (predictions != null) {
           scored.cache().predictions().write().parquet(predictions);
         }

@@ -8,10 +8,13 @@ import org.apache.spark.sql.SparkSession;
 import org.bertfit.cli.PredictModelOptions;
 import org.bertfit.spark.SparkClassifier;
 import org.bertfit.training.predict.ModelFiles;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where the Spark commands run ({@code @Mixin}). */
+/** The model the Spark commands run and where ({@code @Mixin}): the {@link PredictModelOptions}, master and partitions. */
 public final class SparkOptions {
+  @Mixin PredictModelOptions model;
+
   @Option(
       names = "--master",
       paramLabel = "URL",
@@ -46,8 +49,13 @@ public final class SparkOptions {
     return builder.getOrCreate();
   }
 
+  /** The {@code --model} options. */
+  PredictModelOptions model() {
+    return model;
+  }
+
   /** The classifier of the {@code --model} options. */
-  SparkClassifier classifier(SparkSession spark, PredictModelOptions model) {
+  SparkClassifier classifier(SparkSession spark) {
     ModelFiles files = ModelFiles.open(model.model());
     SparkClassifier classifier =
         SparkClassifier.open(spark, files, model.batchSize(), model.maxLength(files));

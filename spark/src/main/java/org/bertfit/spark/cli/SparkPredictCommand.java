@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.bertfit.cli.PredictModelOptions;
 import org.bertfit.spark.ScoredFrame;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +24,6 @@ import picocli.CommandLine.Spec;
     })
 public final class SparkPredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  @Mixin PredictModelOptions model;
 
   @Mixin SparkOptions spark;
 
@@ -55,7 +52,7 @@ public final class SparkPredictCommand implements Callable<Integer> {
     try (SparkSession session = spark.session("spark-predict")) {
       long start = System.nanoTime();
       try (ScoredFrame scored =
-          spark.classifier(session, model).score(data.read(session, false))) {
+          spark.classifier(session).score(data.read(session, false))) {
         scored.predictions().write().format(format).save(out);
         ScoringSummary.print(spec.commandLine().getErr(), "spark-predict", scored, start);
       }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.bertfit.models.ProblemType;
+import org.bertfit.datasets.Task;
 import org.bertfit.spark.SparkFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class SparkCommandsTest {
 
   @BeforeAll
   static void modelAndData() {
-    model = SparkFixtures.model(dir.resolve("model"), ProblemType.SINGLE_LABEL_CLASSIFICATION, 7);
+    model = SparkFixtures.model(dir.resolve("model"), Task.SINGLE_LABEL, 7);
     csv = SparkFixtures.csv(dir.resolve("test.csv"), 3_000, 8);
   }
 

@@ -1,10 +1,10 @@
 package org.bertfit.models.export;
 
 import java.util.List;
+import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 
 /** The decision thresholds a multi-label export applies, checked against the model's labels. */
 public final class LabelThresholds {
@@ -17,12 +17,12 @@ public final class LabelThresholds {
    * @param source names the thresholds in error messages
    */
   public static Thresholds resolve(BertConfig config, Thresholds given, String source) {
-    if (config.problemType() != ProblemType.MULTI_LABEL_CLASSIFICATION) {
+    if (config.problemType() != Task.MULTI_LABEL) {
       if (given != null) {
         throw new IllegalArgumentException(
             source
                 + ": thresholds apply to multi_label_classification models; this one is "
-                + config.problemType().jsonName());
+                + BertConfig.problemTypeName(config.problemType()));
       }
       return null;
     }

@@ -162,14 +162,7 @@ public final class ServingExport {
       return Math.min(ExportOptions.DEFAULT_MAX_LENGTH, positions);
     }
     int maxLength = options.maxLength().getAsInt();
-    if (maxLength > positions) {
-      throw new IllegalArgumentException(
-          "max length ("
-              + maxLength
-              + ") exceeds the model's max_position_embeddings ("
-              + positions
-              + ")");
-    }
+    config.requireMaxLength(maxLength);
     return maxLength;
   }
 

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.Thresholds;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.BertInputs;
 import org.bertfit.models.graph.ClassifierOutputs;
 import org.bertfit.models.graph.InferenceModel;
@@ -62,7 +62,7 @@ final class TextSignature {
    */
   static Optional<TextSignature> create(
       InferenceModel model, String tokenizerJson, Thresholds thresholds, int maxLength) {
-    if (model.config().problemType() == ProblemType.TOKEN_CLASSIFICATION) {
+    if (model.config().problemType() == Task.TOKEN_CLASSIFICATION) {
       return Optional.empty();
     }
     Optional<WordPieceSpec> spec = WordPieceSpec.fromTokenizerJson(tokenizerJson);

@@ -1,16 +1,16 @@
 package org.bertfit.models.graph;
 
 import java.util.List;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ModelType;
-import org.bertfit.models.ProblemType;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * An encoder with the classification head its {@link ProblemType} calls for, as Hugging Face's
+ * An encoder with the classification head its {@link Task} calls for, as Hugging Face's
  * {@code *ForSequenceClassification} / {@code *ForTokenClassification}: the model type's {@link
  * SequenceHead} on the pooled output, or, when {@code classifier_pooling} names the {@code [CLS]}
  * state or the token mean, dropout then a dense {@code classifier} (kernel, bias) on that; for
@@ -28,7 +28,7 @@ public final class BertClassifier {
   private BertClassifier(ParameterStore store, BertConfig config) {
     this.config = config;
     this.encoder = new BertEncoder(store, config);
-    boolean tokens = config.problemType() == ProblemType.TOKEN_CLASSIFICATION;
+    boolean tokens = config.problemType() == Task.TOKEN_CLASSIFICATION;
     this.tokenClassifier = tokens ? new Dense(store, HEAD_SCOPE, config.hiddenSize(), config.numLabels()) : null;
     this.sequenceHead = tokens ? null : SequenceHead.create(store, config);
   }
@@ -53,7 +53,7 @@ public final class BertClassifier {
     Operand<TFloat32> logits;
     Operand<TFloat32> probabilities;
     Operand<TFloat32> headInput;
-    if (config.problemType() == ProblemType.TOKEN_CLASSIFICATION) {
+    if (config.problemType() == Task.TOKEN_CLASSIFICATION) {
       headInput = encoded.sequenceOutput();
       Operand<TFloat32> flat =
           tf.reshape(encoded.sequenceOutput(), tf.constant(new int[] {-1, config.hiddenSize()}));
@@ -73,7 +73,7 @@ public final class BertClassifier {
       logits = sequenceHead.apply(tf, headInput, mode, dropout);
       Operand<TFloat32> scaled = calibrated(tf, logits);
       probabilities =
-          config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
+          config.problemType() == Task.MULTI_LABEL
               ? tf.math.sigmoid(scaled)
               : tf.nn.softmax(scaled);
     }

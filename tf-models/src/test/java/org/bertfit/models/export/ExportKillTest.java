@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.bertfit.models.ProblemType;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.io.DirectoryContents;
 import org.bertfit.models.io.ModelDirectory;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +40,7 @@ class ExportKillTest {
   @BeforeEach
   void model() {
     model = TinyModels.write(dir.resolve("model"),
-        TinyModels.config(ProblemType.MULTI_LABEL_CLASSIFICATION, "a", "b"), 6);
+        TinyModels.config(Task.MULTI_LABEL, "a", "b"), 6);
     base = dir.resolve("served");
   }
 

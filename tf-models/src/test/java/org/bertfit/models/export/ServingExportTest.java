@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.graph.TinyBert;
 import org.bertfit.models.io.ModelDirectory;
@@ -38,11 +38,11 @@ class ServingExportTest {
   static Stream<Arguments> heads() {
     return Stream.of(
         Arguments.of(
-            ProblemType.SINGLE_LABEL_CLASSIFICATION, 3, new long[] {-1, 3}, new long[] {-1}),
+            Task.SINGLE_LABEL, 3, new long[] {-1, 3}, new long[] {-1}),
         Arguments.of(
-            ProblemType.MULTI_LABEL_CLASSIFICATION, 4, new long[] {-1, 4}, new long[] {-1, 4}),
+            Task.MULTI_LABEL, 4, new long[] {-1, 4}, new long[] {-1, 4}),
         Arguments.of(
-            ProblemType.TOKEN_CLASSIFICATION, 5, new long[] {-1, -1, 5}, new long[] {-1, -1}));
+            Task.TOKEN_CLASSIFICATION, 5, new long[] {-1, -1, 5}, new long[] {-1, -1}));
   }
 
   /** Strings in; the model's outputs, label names and the ids the graph made out. */
@@ -71,7 +71,7 @@ class ServingExportTest {
   @ParameterizedTest
   @MethodSource("heads")
   void metaGraphDeclaresBothSignatures(
-      ProblemType type, int labels, long[] logitsShape, long[] labelsShape) throws IOException {
+      Task type, int labels, long[] logitsShape, long[] labelsShape) throws IOException {
     BertConfig config = TinyModels.config(type, names(labels));
     ModelDirectory model = TinyModels.write(dir.resolve("model"), config, 1);
     ExportedModel exported =
@@ -85,7 +85,7 @@ class ServingExportTest {
         .satisfies(
             meta -> {
               assertThat(meta.tags()).containsExactly("serve");
-              if (type == ProblemType.TOKEN_CLASSIFICATION) {
+              if (type == Task.TOKEN_CLASSIFICATION) {
                 assertThat(meta.signatures()).containsOnlyKeys("serving_default", "classify");
               } else {
                 assertThat(meta.signatures())
@@ -131,7 +131,7 @@ class ServingExportTest {
     assertThat(info.variables()).hasSize(5 + 2 * 16 + 2 + 2);
     assertThat(info.flaggedOps()).isEmpty();
 
-    boolean multiLabel = type == ProblemType.MULTI_LABEL_CLASSIFICATION;
+    boolean multiLabel = type == Task.MULTI_LABEL;
     try (Stream<Path> assets = Files.list(exported.dir().resolve("assets"))) {
       assertThat(assets.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrderElementsOf(
@@ -159,7 +159,7 @@ class ServingExportTest {
   @Test
   void anExportImportsBackWithTheSameOutputs() {
     BertConfig config =
-        TinyModels.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, "neg", "neu", "pos");
+        TinyModels.config(Task.SINGLE_LABEL, "neg", "neu", "pos");
     ModelDirectory model = TinyModels.write(dir.resolve("model"), config, 2);
     ExportedModel exported =
         ServingExport.export(model, dir.resolve("served"), ExportOptions.nextVersion());
@@ -178,7 +178,7 @@ class ServingExportTest {
 
   @Test
   void aLiveModelExportsOnceAVersionWithItsThresholds() throws IOException {
-    BertConfig config = TinyModels.config(ProblemType.MULTI_LABEL_CLASSIFICATION, "a", "b", "c");
+    BertConfig config = TinyModels.config(Task.MULTI_LABEL, "a", "b", "c");
     Path base = dir.resolve("served");
     try (InferenceModel model = InferenceModel.create(config).initialize(5)) {
       Thresholds tuned = new Thresholds(List.of("c", "a", "b"), new double[] {0.2, 0.4, 0.6});
@@ -227,7 +227,7 @@ class ServingExportTest {
     ModelDirectory model =
         TinyModels.write(
             dir.resolve("model"),
-            TinyModels.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, "a", "b"),
+            TinyModels.config(Task.SINGLE_LABEL, "a", "b"),
             3);
     Path base = dir.resolve("served");
     Files.createDirectories(base.resolve("7"));
@@ -265,7 +265,7 @@ class ServingExportTest {
   @Test
   void thresholdsAreCheckedAgainstTheModelsLabels() throws IOException {
     BertConfig config =
-        TinyModels.config(ProblemType.MULTI_LABEL_CLASSIFICATION, "anger", "fear", "joy");
+        TinyModels.config(Task.MULTI_LABEL, "anger", "fear", "joy");
     ModelDirectory model = TinyModels.write(dir.resolve("model"), config, 4);
     Path file = model.dir().resolve("thresholds.json");
     Path base = dir.resolve("served");
@@ -292,7 +292,7 @@ class ServingExportTest {
     ModelDirectory single =
         TinyModels.write(
             dir.resolve("single"),
-            TinyModels.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, "a", "b"),
+            TinyModels.config(Task.SINGLE_LABEL, "a", "b"),
             4);
     writeThresholds(single.dir().resolve("thresholds.json"), List.of("a", "b"), 0.5, 0.5);
     assertThatThrownBy(() -> ServingExport.export(single, base, ExportOptions.nextVersion()))

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.datasets.tokenize.TokenizedText;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ModelType;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.PlainServingClient.Request;
 import org.bertfit.models.export.PlainServingClient.Response;
 import org.bertfit.models.graph.InferenceModel;
@@ -30,14 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServingParityTest {
   private static final int MAX_LENGTH =
-      TinyModels.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, "a").maxPositionEmbeddings();
+      TinyModels.config(Task.SINGLE_LABEL, "a").maxPositionEmbeddings();
   private static final double TOLERANCE = 1e-5;
 
   @TempDir Path dir;
 
   /** One request: a model, a batch size and how the batch is padded. */
   private record Case(
-      ProblemType type, ModelDirectory model, Path export, int size, String padding) {}
+      Task type, ModelDirectory model, Path export, int size, String padding) {}
 
   @Test
   void freshJvmServingMatchesBertfit() throws Exception {
@@ -45,16 +45,16 @@ class ServingParityTest {
         new Thresholds(
             List.of("anger", "fear", "joy", "sadness"), new double[] {0.3, 0.5, 0.55, 0.45});
     List<Case> cases = new ArrayList<>();
-    for (ProblemType type : ProblemType.values()) {
+    for (Task type : Task.values()) {
       BertConfig config = TinyModels.config(type, "anger", "fear", "joy", "sadness");
-      ModelDirectory model = TinyModels.write(dir.resolve(type.jsonName()), config, 11);
-      if (type == ProblemType.MULTI_LABEL_CLASSIFICATION) {
+      ModelDirectory model = TinyModels.write(dir.resolve(BertConfig.problemTypeName(type)), config, 11);
+      if (type == Task.MULTI_LABEL) {
         Files.writeString(model.dir().resolve(ServingExport.THRESHOLDS), thresholds.toJson());
       }
       Path export =
           ServingExport.export(
                   model,
-                  dir.resolve("served").resolve(type.jsonName()),
+                  dir.resolve("served").resolve(BertConfig.problemTypeName(type)),
                   ExportOptions.nextVersion())
               .dir();
       cases.add(new Case(type, model, export, 1, "none"));
@@ -63,12 +63,12 @@ class ServingParityTest {
     }
     // RoBERTa's positions and head, DistilBERT's embeddings and heads, served the same way.
     for (ModelType modelType : List.of(ModelType.ROBERTA, ModelType.DISTILBERT)) {
-      for (ProblemType type : List.of(ProblemType.MULTI_LABEL_CLASSIFICATION, ProblemType.TOKEN_CLASSIFICATION)) {
-        String name = modelType.jsonName() + "-" + type.jsonName();
+      for (Task type : List.of(Task.MULTI_LABEL, Task.TOKEN_CLASSIFICATION)) {
+        String name = modelType.jsonName() + "-" + BertConfig.problemTypeName(type);
         BertConfig config =
             TinyModels.config(type, "anger", "fear", "joy", "sadness").toBuilder().modelType(modelType).build();
         ModelDirectory model = TinyModels.write(dir.resolve(name), config, 12);
-        if (type == ProblemType.MULTI_LABEL_CLASSIFICATION) {
+        if (type == Task.MULTI_LABEL) {
           Files.writeString(model.dir().resolve(ServingExport.THRESHOLDS), thresholds.toJson());
         }
         Path export =
@@ -107,7 +107,7 @@ class ServingParityTest {
       InferenceModel.Outputs ours = bertfit(c.model(), requests.get(i).texts(), c.padding());
       String what = c.model().dir().getFileName() + ", batch " + c.size() + ", padding " + c.padding();
       long[] expectedShape =
-          c.type() == ProblemType.TOKEN_CLASSIFICATION
+          c.type() == Task.TOKEN_CLASSIFICATION
               ? new long[] {c.size(), ours.seqLength(), 4}
               : new long[] {c.size(), 4};
       assertThat(served.shape()).as(what).containsExactly(expectedShape);
@@ -143,10 +143,10 @@ class ServingParityTest {
   }
 
   /** The labels computed in Java: argmax of each row, or each probability against its threshold. */
-  private static int[] labels(ProblemType type, float[] probabilities, Thresholds thresholds) {
+  private static int[] labels(Task type, float[] probabilities, Thresholds thresholds) {
     int width = thresholds.labels().size();
     int rows = probabilities.length / width;
-    if (type == ProblemType.MULTI_LABEL_CLASSIFICATION) {
+    if (type == Task.MULTI_LABEL) {
       int[] out = new int[probabilities.length];
       for (int r = 0; r < rows; r++) {
         double[] row = new double[width];

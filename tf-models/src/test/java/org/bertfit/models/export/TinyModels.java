@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.TinySavedModels;
@@ -19,7 +19,7 @@ public final class TinyModels {
   private TinyModels() {}
 
   /** The tiny encoder of {@link TinySavedModels#CONFIG} with the given head. */
-  public static BertConfig config(ProblemType type, String... labels) {
+  public static BertConfig config(Task type, String... labels) {
     return TinySavedModels.CONFIG.toBuilder().problemType(type).labels(List.of(labels)).build();
   }
 

@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,21 +26,21 @@ class BertGraphTest {
   private static final int HIDDEN = 64;
 
   @ParameterizedTest
-  @EnumSource(ProblemType.class)
-  void outputShapesAndProbabilities(ProblemType type) {
+  @EnumSource(Task.class)
+  void outputShapesAndProbabilities(Task type) {
     BertConfig config = TinyBert.config(type, 5);
     try (InferenceModel model = InferenceModel.create(config).initialize(1)) {
       EncodedBatch batch = TinyBert.batch(3, 9, 9, 4, 6);
       InferenceModel.Outputs out = model.run(batch);
       assertThat(out.pooled()).hasSize(3 * HIDDEN);
       assertThat(out.sequence()).hasSize(3 * 9 * HIDDEN);
-      int rows = type == ProblemType.TOKEN_CLASSIFICATION ? 3 * 9 : 3;
+      int rows = type == Task.TOKEN_CLASSIFICATION ? 3 * 9 : 3;
       assertThat(out.logits()).hasSize(rows * 5);
       for (int r = 0; r < rows; r++) {
         float[] logits = Arrays.copyOfRange(out.logits(), r * 5, r * 5 + 5);
         float[] probs = Arrays.copyOfRange(out.probabilities(), r * 5, r * 5 + 5);
         double[] expected =
-            type == ProblemType.MULTI_LABEL_CLASSIFICATION ? sigmoid(logits) : softmax(logits);
+            type == Task.MULTI_LABEL ? sigmoid(logits) : softmax(logits);
         for (int k = 0; k < 5; k++) {
           assertThat((double) probs[k]).isCloseTo(expected[k], within(1e-6));
         }
@@ -49,9 +49,9 @@ class BertGraphTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ProblemType.class, names = {"SINGLE_LABEL_CLASSIFICATION", "MULTI_LABEL_CLASSIFICATION"})
-  void calibrationTemperatureDividesTheLogitsOfTheProbabilitiesOnly(ProblemType type) {
-    boolean multi = type == ProblemType.MULTI_LABEL_CLASSIFICATION;
+  @EnumSource(value = Task.class, names = {"SINGLE_LABEL", "MULTI_LABEL"})
+  void calibrationTemperatureDividesTheLogitsOfTheProbabilitiesOnly(Task type) {
+    boolean multi = type == Task.MULTI_LABEL;
     List<Double> temperatures = multi ? List.of(0.25, 0.5, 1.0, 2.0, 4.0) : List.of(0.2);
     BertConfig plain = TinyBert.config(type, 5);
     BertConfig calibrated = plain.toBuilder().temperatures(temperatures).build();

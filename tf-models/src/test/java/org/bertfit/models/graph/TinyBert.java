@@ -3,10 +3,10 @@ package org.bertfit.models.graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.datasets.tokenize.TokenizedText;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 
 /** Tiny BERT configurations and batches for fast tests. */
 public final class TinyBert {
@@ -14,7 +14,7 @@ public final class TinyBert {
 
   private TinyBert() {}
 
-  public static BertConfig config(ProblemType type, int labels) {
+  public static BertConfig config(Task type, int labels) {
     return BertConfig.tiny().toBuilder()
         .vocabSize(VOCAB)
         .maxPositionEmbeddings(32)
@@ -24,7 +24,7 @@ public final class TinyBert {
   }
 
   public static BertConfig config() {
-    return config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3);
+    return config(Task.SINGLE_LABEL, 3);
   }
 
   /** Texts of the given lengths (special tokens included) with random ids, seeded. */

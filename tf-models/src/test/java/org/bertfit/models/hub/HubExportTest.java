@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ModelType;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.export.TinyModels;
 import org.bertfit.models.graph.InferenceModel;
@@ -31,11 +31,11 @@ class HubExportTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-    "BERT, SINGLE_LABEL_CLASSIFICATION", "BERT, TOKEN_CLASSIFICATION",
-    "ROBERTA, MULTI_LABEL_CLASSIFICATION", "XLM_ROBERTA, TOKEN_CLASSIFICATION",
-    "DISTILBERT, SINGLE_LABEL_CLASSIFICATION", "DISTILBERT, TOKEN_CLASSIFICATION",
+    "BERT, SINGLE_LABEL", "BERT, TOKEN_CLASSIFICATION",
+    "ROBERTA, MULTI_LABEL", "XLM_ROBERTA, TOKEN_CLASSIFICATION",
+    "DISTILBERT, SINGLE_LABEL", "DISTILBERT, TOKEN_CLASSIFICATION",
   })
-  void exportedModelsImportBackExactly(ModelType type, ProblemType problem) {
+  void exportedModelsImportBackExactly(ModelType type, Task problem) {
     BertConfig config = TinyModels.config(problem, "neg", "neu", "pos").toBuilder().modelType(type).build();
     ModelDirectory source = TinyModels.write(dir.resolve("bertfit"), config, 5);
     Path hub = dir.resolve("hub");
@@ -63,7 +63,7 @@ class HubExportTest {
   @Test
   void theCalibrationTemperatureIsLeftOut() {
     BertConfig config =
-        TinyModels.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, "a", "b").toBuilder().temperatures(List.of(1.5)).build();
+        TinyModels.config(Task.SINGLE_LABEL, "a", "b").toBuilder().temperatures(List.of(1.5)).build();
     ModelDirectory source = TinyModels.write(dir.resolve("bertfit"), config, 5);
     assertThat(source.configJson()).content().contains("\"temperature\" : 1.5");
     HubExport.write(source, dir.resolve("hub"), false);
@@ -72,7 +72,7 @@ class HubExportTest {
 
   @Test
   void encoderTensorsOfAnotherShapeAreAnErrorNamingBothShapes() {
-    BertConfig config = TinyModels.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, "a", "b");
+    BertConfig config = TinyModels.config(Task.SINGLE_LABEL, "a", "b");
     ModelDirectory source = TinyModels.write(dir.resolve("bertfit"), config, 5);
     Path hub = dir.resolve("hub");
     HubExport.write(source, hub, false);

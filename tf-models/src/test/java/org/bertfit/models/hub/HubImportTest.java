@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ModelType;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.bench.HfReference;
 import org.bertfit.models.checkpoint.CheckpointNaming;
 import org.bertfit.models.checkpoint.CheckpointVariable;
@@ -31,18 +31,18 @@ class HubImportTest {
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @CsvSource({
-    "bert, sequence, single_label_classification, SINGLE_LABEL_CLASSIFICATION, ''",
-    "bert, sequence, multi_label_classification, MULTI_LABEL_CLASSIFICATION, ''",
+    "bert, sequence, single_label_classification, SINGLE_LABEL, ''",
+    "bert, sequence, multi_label_classification, MULTI_LABEL, ''",
     "bert, token, , TOKEN_CLASSIFICATION, 'bert/pooler/dense/kernel, bert/pooler/dense/bias'",
-    "bert, none, , SINGLE_LABEL_CLASSIFICATION, 'classifier/kernel, classifier/bias'",
-    "roberta, sequence, single_label_classification, SINGLE_LABEL_CLASSIFICATION, ''",
+    "bert, none, , SINGLE_LABEL, 'classifier/kernel, classifier/bias'",
+    "roberta, sequence, single_label_classification, SINGLE_LABEL, ''",
     "roberta, token, , TOKEN_CLASSIFICATION, ''",
-    "roberta, none, , SINGLE_LABEL_CLASSIFICATION, 'classifier/dense/kernel, classifier/dense/bias, classifier/out_proj/kernel, classifier/out_proj/bias'",
-    "distilbert, sequence, multi_label_classification, MULTI_LABEL_CLASSIFICATION, ''",
+    "roberta, none, , SINGLE_LABEL, 'classifier/dense/kernel, classifier/dense/bias, classifier/out_proj/kernel, classifier/out_proj/bias'",
+    "distilbert, sequence, multi_label_classification, MULTI_LABEL, ''",
     "distilbert, token, , TOKEN_CLASSIFICATION, ''",
   })
   void importsByRuleAndMatchesTheReference(
-      String arch, String head, String problemType, ProblemType expected, String fresh) {
+      String arch, String head, String problemType, Task expected, String fresh) {
     HfReference reference = ReferenceFixture.reference();
     reference.make(dir, arch, head, problemType, 4);
     PretrainedModel pretrained = PretrainedModel.open(dir, null);

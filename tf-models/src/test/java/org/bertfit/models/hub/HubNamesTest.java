@@ -3,9 +3,9 @@ package org.bertfit.models.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ModelType;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.CheckpointNaming.Target;
 import org.bertfit.models.graph.BertClassifier;
 import org.bertfit.models.graph.Parameter;
@@ -50,12 +50,12 @@ class HubNamesTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-    "BERT, SINGLE_LABEL_CLASSIFICATION", "BERT, TOKEN_CLASSIFICATION",
-    "ROBERTA, MULTI_LABEL_CLASSIFICATION", "ROBERTA, TOKEN_CLASSIFICATION",
-    "XLM_ROBERTA, SINGLE_LABEL_CLASSIFICATION",
-    "DISTILBERT, SINGLE_LABEL_CLASSIFICATION", "DISTILBERT, TOKEN_CLASSIFICATION",
+    "BERT, SINGLE_LABEL", "BERT, TOKEN_CLASSIFICATION",
+    "ROBERTA, MULTI_LABEL", "ROBERTA, TOKEN_CLASSIFICATION",
+    "XLM_ROBERTA, SINGLE_LABEL",
+    "DISTILBERT, SINGLE_LABEL", "DISTILBERT, TOKEN_CLASSIFICATION",
   })
-  void everyParameterHasAHubNameThatMapsBack(ModelType type, ProblemType problem) {
+  void everyParameterHasAHubNameThatMapsBack(ModelType type, Task problem) {
     BertConfig config =
         BertConfig.tiny().toBuilder().modelType(type).problemType(problem).numHiddenLayers(2).build();
     try (Graph graph = new Graph()) {

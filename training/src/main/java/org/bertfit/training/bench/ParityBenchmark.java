@@ -33,6 +33,7 @@ import org.bertfit.training.Strategy;
 import org.bertfit.training.TrainingState;
 import org.bertfit.training.optimizers.LearningRateSchedule;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 
 /**
  * Compares bertfit with an independent PyTorch implementation of transformers' models ({@link
@@ -132,7 +133,7 @@ public final class ParityBenchmark {
     Losses losses = new Losses();
     Path trained = work.resolve(arch + "-" + head + "-trained");
     try (Model model = Model.fromPretrained(pretrained, SEED)) {
-      model.compile(Optimizer.adamW(), Model.defaultLoss(config), List.of());
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of());
       model.fit(data, null, fit, losses);
       model.save(trained, true);
     }

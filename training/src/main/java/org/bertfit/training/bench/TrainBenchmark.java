@@ -23,6 +23,7 @@ import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
 import org.bertfit.training.TrainingState;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 import org.tensorflow.proto.ConfigProto;
 
 /**
@@ -93,7 +94,7 @@ public final class TrainBenchmark {
           batches.add(EncodedDataset.encode(texts.subset(rows, "batch " + b), tokenizer, labels));
         }
       }
-      model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of());
+      model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of());
       StepClock clock = new StepClock(warmup);
       model.fit(data, null,
           FitConfig.builder().batchSize(batch).maxSteps(total).epochs(1).loggingSteps(0)

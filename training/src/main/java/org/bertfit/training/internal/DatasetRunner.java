@@ -61,7 +61,7 @@ public final class DatasetRunner {
   }
 
   private Task task() {
-    return ModelGraph.taskOf(model.config());
+    return model.config().problemType();
   }
 
   /** Receives each batch's labels, probabilities and mean loss. */

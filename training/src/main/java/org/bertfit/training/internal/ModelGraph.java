@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.device.DeviceReport;
 import org.bertfit.models.graph.BertClassifier;
 import org.bertfit.models.graph.BertInputs;
@@ -85,11 +84,11 @@ public final class ModelGraph implements AutoCloseable {
       }
       return;
     }
-    Task expected = taskOf(config);
+    Task expected = config.problemType();
     if (newLoss.task() != expected) {
       throw new IllegalArgumentException(
           "loss " + newLoss + " is for " + newLoss.task() + " but the model's problem_type is "
-              + config.problemType().jsonName());
+              + BertConfig.problemTypeName(config.problemType()));
     }
     Ops tf = Ops.create(graph);
     labels =
@@ -103,15 +102,6 @@ public final class ModelGraph implements AutoCloseable {
     inferenceLoss = newLoss.mean(tf, inference.logits(), labels);
     inferencePerExample = newLoss.perExample(tf, inference.logits(), labels);
     loss = newLoss;
-  }
-
-  /** The task a config's head performs. */
-  public static Task taskOf(BertConfig config) {
-    return switch (config.problemType()) {
-      case SINGLE_LABEL_CLASSIFICATION -> Task.SINGLE_LABEL;
-      case MULTI_LABEL_CLASSIFICATION -> Task.MULTI_LABEL;
-      case TOKEN_CLASSIFICATION -> Task.TOKEN_CLASSIFICATION;
-    };
   }
 
   /**
@@ -152,7 +142,7 @@ public final class ModelGraph implements AutoCloseable {
 
   /** The parameters that training updates (not the pooler under a token head, which never reads it). */
   public List<Parameter> trainable(boolean freezeEncoder) {
-    boolean tokenHead = config.problemType() == ProblemType.TOKEN_CLASSIFICATION;
+    boolean tokenHead = config.problemType() == Task.TOKEN_CLASSIFICATION;
     List<Parameter> out = new ArrayList<>();
     for (Parameter p : parameters.parameters()) {
       if (!(freezeEncoder && p.inEncoder()) && !(tokenHead && p.inPooler())) {

@@ -1,9 +1,9 @@
 package org.bertfit.training.predict;
 
 import java.util.List;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.Floats;
@@ -48,15 +48,7 @@ public final class Classifier implements AutoCloseable {
 
   /** As {@link #open(ModelFiles, int)}, with session options (device, threads); null for TensorFlow's. */
   public static Classifier open(ModelFiles files, int maxLength, ConfigProto session) {
-    int positions = files.config().maxPositionEmbeddings();
-    if (maxLength < 2 || maxLength > positions) {
-      throw new IllegalArgumentException(
-          "max length ("
-              + maxLength
-              + ") must be in [2, "
-              + positions
-              + "], the model's max_position_embeddings");
-    }
+    files.config().requireMaxLength(maxLength);
     InferenceModel model = InferenceModel.create(files.config(), session);
     try {
       requireAllWeights(files, model.load(files.checkpoint(), 0));
@@ -124,7 +116,7 @@ public final class Classifier implements AutoCloseable {
 
   /** Whether the model tags words (token classification) rather than classifying texts. */
   public boolean tokenClassification() {
-    return model.config().problemType() == ProblemType.TOKEN_CLASSIFICATION;
+    return model.config().problemType() == Task.TOKEN_CLASSIFICATION;
   }
 
   @Override

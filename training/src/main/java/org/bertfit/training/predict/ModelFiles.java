@@ -11,11 +11,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.Checkpoint;
 import org.bertfit.models.checkpoint.WeightSource;
 import org.bertfit.models.export.LabelThresholds;
@@ -62,7 +62,7 @@ public record ModelFiles(
     BertConfig config = BertConfig.read(configJson);
     PretrainedModel files = PretrainedModel.open(model, config);
     Thresholds thresholds =
-        config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION
+        config.problemType() == Task.MULTI_LABEL
             ? thresholds(model, config)
             : null;
     String fingerprint =
@@ -95,7 +95,7 @@ public record ModelFiles(
   public ModelFiles withThreshold(double value) {
     if (!multiLabel()) {
       throw new IllegalArgumentException(
-          "a threshold is for multi-label models; " + dir + " is " + config.problemType().jsonName());
+          "a threshold is for multi-label models; " + dir + " is " + BertConfig.problemTypeName(config.problemType()));
     }
     Thresholds uniform = Thresholds.uniform(LabelSet.of(config.labels()), value);
     MessageDigest sha = DataSummary.sha256();
@@ -111,7 +111,7 @@ public record ModelFiles(
   public ModelFiles withPooling(ClassifierPooling pooling) {
     BertConfig.Builder b = config.toBuilder().classifierPooling(pooling);
     if (tokenClassification()) {
-      b.problemType(ProblemType.SINGLE_LABEL_CLASSIFICATION);
+      b.problemType(Task.SINGLE_LABEL);
     }
     MessageDigest sha = DataSummary.sha256();
     sha.update((fingerprint + " pooling " + pooling.jsonName()).getBytes(StandardCharsets.UTF_8));
@@ -120,12 +120,12 @@ public record ModelFiles(
 
   /** Whether the model predicts a set of labels (sigmoid per label) rather than one. */
   public boolean multiLabel() {
-    return config.problemType() == ProblemType.MULTI_LABEL_CLASSIFICATION;
+    return config.problemType() == Task.MULTI_LABEL;
   }
 
   /** Whether the model tags words (token classification) rather than classifying texts. */
   public boolean tokenClassification() {
-    return config.problemType() == ProblemType.TOKEN_CLASSIFICATION;
+    return config.problemType() == Task.TOKEN_CLASSIFICATION;
   }
 
   /** The label names in id order. */

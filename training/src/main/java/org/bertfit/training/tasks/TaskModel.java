@@ -17,7 +17,6 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.export.ServingExport;
@@ -41,7 +40,7 @@ import org.bertfit.training.predict.Prediction;
  */
 final class TaskModel implements AutoCloseable {
   private final String pretrained;
-  private final ProblemType problem;
+  private final Task problem;
   private final TaskOptions options;
   /** Null until the labels are known: given, or read from the first training data. */
   private Model model;
@@ -51,7 +50,7 @@ final class TaskModel implements AutoCloseable {
    * @param pretrained a short name, path or Maven coordinates
    * @param labels the labels, or null to take them from the first training data
    */
-  TaskModel(String pretrained, List<String> labels, ProblemType problem, TaskOptions options) {
+  TaskModel(String pretrained, List<String> labels, Task problem, TaskOptions options) {
     this.pretrained = pretrained;
     this.problem = problem;
     this.options = options;
@@ -66,7 +65,7 @@ final class TaskModel implements AutoCloseable {
     PretrainedModel source = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), head);
     Model opened = Model.fromPretrained(source, options.fit().seed(), options.session().toConfigProto());
     try {
-      opened.compile(options.optimizer(), Model.defaultLoss(opened.config()), TaskDefaults.metrics(problem));
+      opened.compile(options.optimizer(), TaskDefaults.loss(problem), TaskDefaults.metrics(problem));
     } catch (RuntimeException e) {
       opened.close();
       throw e;
@@ -101,7 +100,7 @@ final class TaskModel implements AutoCloseable {
    * tokenizer splits them).
    */
   List<Prediction> predict(List<String> texts) {
-    boolean tagging = problem == ProblemType.TOKEN_CLASSIFICATION;
+    boolean tagging = problem == Task.TOKEN_CLASSIFICATION;
     List<Example> examples = new ArrayList<>(texts.size());
     EncodedDataset encoded;
     try (BertTokenizer tokenizer = model().tokenizer(options.maxLength())) {
@@ -175,7 +174,7 @@ final class TaskModel implements AutoCloseable {
 
   /** A multi-label model's decision thresholds (the fit config's, for every label), else null. */
   private Thresholds thresholds() {
-    return problem == ProblemType.MULTI_LABEL_CLASSIFICATION
+    return problem == Task.MULTI_LABEL
         ? Thresholds.uniform(LabelSet.of(labels.names()), options.fit().threshold())
         : null;
   }

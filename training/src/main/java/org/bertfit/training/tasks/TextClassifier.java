@@ -11,7 +11,6 @@ import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.SkipReport;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.History;
 import org.bertfit.training.predict.Prediction;
 
@@ -53,8 +52,8 @@ public final class TextClassifier extends TaskClassifier {
    * FitConfig}, ...); {@code labels} may be null: the first training data's.
    */
   public static TextClassifier fromPretrained(String pretrained, List<String> labels, TaskOptions options) {
-    ProblemType problem = options.multiLabel()
-        ? ProblemType.MULTI_LABEL_CLASSIFICATION : ProblemType.SINGLE_LABEL_CLASSIFICATION;
+    Task problem = options.multiLabel()
+        ? Task.MULTI_LABEL : Task.SINGLE_LABEL;
     return new TextClassifier(new TaskModel(pretrained, labels, problem, options));
   }
 

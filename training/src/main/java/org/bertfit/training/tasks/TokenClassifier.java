@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.Dataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ner.EntityReport;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.predict.PredictedEntity;
 import org.bertfit.training.predict.Prediction;
 
@@ -38,7 +38,7 @@ public final class TokenClassifier extends TaskClassifier {
    * ...); {@code tags} may be null: the first training data's.
    */
   public static TokenClassifier fromPretrained(String pretrained, List<String> tags, TaskOptions options) {
-    return new TokenClassifier(new TaskModel(pretrained, tags, ProblemType.TOKEN_CLASSIFICATION, options));
+    return new TokenClassifier(new TaskModel(pretrained, tags, Task.TOKEN_CLASSIFICATION, options));
   }
 
   /** The entity-level report (seqeval's, with the token accuracy) on a CoNLL file. */

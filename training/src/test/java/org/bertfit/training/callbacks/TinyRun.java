@@ -13,7 +13,6 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.evaluation.Average;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.io.TinySavedModels;
 import org.bertfit.training.Callback;
 import org.bertfit.training.FitConfig;
@@ -21,6 +20,7 @@ import org.bertfit.training.History;
 import org.bertfit.training.Model;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.tasks.TaskDefaults;
 
 /**
  * Real {@code fit} runs for the callbacks: a tiny random BERT on texts whose class is the keyword
@@ -38,13 +38,13 @@ final class TinyRun {
         TokenizerJson.forVocabFile(TinySavedModels.writeVocab(dir.resolve("vocab.txt")), true);
     BertConfig config =
         TinySavedModels.CONFIG.toBuilder()
-            .problemType(ProblemType.SINGLE_LABEL_CLASSIFICATION)
+            .problemType(Task.SINGLE_LABEL)
             .labels(LABELS)
             .build();
     try (Model model = Model.create(config, tokenizer, 7)) {
       model.compile(
           Optimizer.adamW(),
-          Model.defaultLoss(config),
+          TaskDefaults.loss(config.problemType()),
           List.of(Metric.accuracy(), Metric.f1(Average.MACRO)));
       return model.fit(data(tokenizer, 32), data(tokenizer, 16), CONFIG, callbacks);
     }

@@ -18,7 +18,6 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.export.ServingExport;
@@ -119,7 +118,7 @@ class FrozenEncoderBaselineTest {
       multi = EncodedDataset.encode(data, tokenizer, LabelEncoder.of(names));
     }
     BertConfig head = TinySavedModels.CONFIG.toBuilder().labels(names)
-        .problemType(ProblemType.MULTI_LABEL_CLASSIFICATION).classifierPooling(ClassifierPooling.CLS).build();
+        .problemType(Task.MULTI_LABEL).classifierPooling(ClassifierPooling.CLS).build();
     Path out = dir.resolve("model-multi");
     FrozenEncoderBaseline.fit(PretrainedModel.open(pretrained, head), multi, CONVERGED, 16, null, out, false);
 

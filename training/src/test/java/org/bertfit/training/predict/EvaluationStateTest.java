@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.BadInputPolicy;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ExampleStream;
@@ -26,7 +27,6 @@ import org.bertfit.evaluation.MultiLabelConfusion;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.report.JsonReport;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class EvaluationStateTest {
     model =
         ModelFiles.open(
             PredictFixtures.model(
-                dir.resolve("model"), ProblemType.SINGLE_LABEL_CLASSIFICATION, LABELS, 5));
+                dir.resolve("model"), Task.SINGLE_LABEL, LABELS, 5));
     texts = TinySavedModels.texts(45, 3);
     SplittableRandom random = new SplittableRandom(4);
     truth = texts.stream().map(t -> LABELS.get(random.nextInt(LABELS.size()))).toList();
@@ -121,7 +121,7 @@ class EvaluationStateTest {
     List<String> tags = List.of("O", "B-PER", "I-PER");
     ModelFiles ner =
         ModelFiles.open(
-            PredictFixtures.model(dir.resolve("ner"), ProblemType.TOKEN_CLASSIFICATION, tags, 6));
+            PredictFixtures.model(dir.resolve("ner"), Task.TOKEN_CLASSIFICATION, tags, 6));
     SplittableRandom random = new SplittableRandom(7);
     List<String> lines = new ArrayList<>();
     for (String text : TinySavedModels.texts(30, 8)) {
@@ -228,7 +228,7 @@ class EvaluationStateTest {
     ModelFiles multi =
         ModelFiles.open(
             PredictFixtures.model(
-                dir.resolve("multi"), ProblemType.MULTI_LABEL_CLASSIFICATION, labels, 9));
+                dir.resolve("multi"), Task.MULTI_LABEL, labels, 9));
     List<String> lines = new ArrayList<>();
     List<int[]> truthRows = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(5);

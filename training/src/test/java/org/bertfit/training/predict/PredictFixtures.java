@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.datasets.tokenize.TokenizedWords;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.TinySavedModels;
 
@@ -19,7 +19,7 @@ final class PredictFixtures {
   private PredictFixtures() {}
 
   /** A tiny random model directory with these labels and problem type. */
-  static Path model(Path dir, ProblemType type, List<String> labels, long seed) {
+  static Path model(Path dir, Task type, List<String> labels, long seed) {
     BertConfig config = TinySavedModels.CONFIG.toBuilder().problemType(type).labels(labels).build();
     return TinySavedModels.modelDirectory(dir, config, seed);
   }

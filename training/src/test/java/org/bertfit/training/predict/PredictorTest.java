@@ -12,14 +12,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bertfit.datasets.Example;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.BadInputException;
 import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.datasets.io.ReadOptions;
-import org.bertfit.models.BertConfig;
 import org.bertfit.evaluation.Thresholds;
-import org.bertfit.models.ProblemType;
+import org.bertfit.models.BertConfig;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.io.ModelDirectory;
@@ -41,7 +41,7 @@ class PredictorTest {
         ModelFiles.open(
             PredictFixtures.model(
                 dir.resolve("single"),
-                ProblemType.SINGLE_LABEL_CLASSIFICATION,
+                Task.SINGLE_LABEL,
                 List.of("neg", "neu", "pos"),
                 7));
   }
@@ -86,7 +86,7 @@ class PredictorTest {
     ModelFiles untuned =
         ModelFiles.open(
             PredictFixtures.model(
-                dir.resolve("multi"), ProblemType.MULTI_LABEL_CLASSIFICATION, labels, 11));
+                dir.resolve("multi"), Task.MULTI_LABEL, labels, 11));
     List<String> texts = TinySavedModels.texts(30, 2);
     List<float[]> reference = PredictFixtures.reference(untuned, texts, MAX_LENGTH);
     // thresholds half-way between two probabilities: far from every row's value
@@ -182,7 +182,7 @@ class PredictorTest {
     List<String> tags = List.of("O", "B-PER", "I-PER");
     ModelFiles ner =
         ModelFiles.open(
-            PredictFixtures.model(dir.resolve("ner"), ProblemType.TOKEN_CLASSIFICATION, tags, 3));
+            PredictFixtures.model(dir.resolve("ner"), Task.TOKEN_CLASSIFICATION, tags, 3));
     List<List<String>> sentences = new ArrayList<>();
     for (String text : TinySavedModels.texts(30, 9)) {
       List<String> words = new ArrayList<>(List.of(text.split(" ")));

@@ -16,19 +16,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.TinySavedModels;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.EnumSource.Mode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The issue's "done when": in a fresh JVM whose class path holds TensorFlow Java and nothing of
@@ -51,8 +51,8 @@ class TextSignatureParityTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @EnumSource(value = ProblemType.class, mode = Mode.EXCLUDE, names = "TOKEN_CLASSIFICATION")
-  void plainTensorFlowGetsPredictProbabilities(ProblemType type) throws Exception {
+  @EnumSource(value = Task.class, mode = Mode.EXCLUDE, names = "TOKEN_CLASSIFICATION")
+  void plainTensorFlowGetsPredictProbabilities(Task type) throws Exception {
     Path model = model(type);
     Path export =
         ServingExport.export(
@@ -88,7 +88,7 @@ class TextSignatureParityTest {
   }
 
   /** A tiny random classifier over the real BERT-base uncased vocabulary. */
-  private Path model(ProblemType type) throws IOException {
+  private Path model(Task type) throws IOException {
     String tokenizer = TokenizerJson.bertBaseUncased();
     BertConfig config =
         TinySavedModels.CONFIG.toBuilder()
@@ -100,7 +100,7 @@ class TextSignatureParityTest {
     try (InferenceModel model = InferenceModel.create(config).initialize(7)) {
       ModelDirectory.write(dir, model, null, tokenizer, false);
     }
-    if (type == ProblemType.MULTI_LABEL_CLASSIFICATION) {
+    if (type == Task.MULTI_LABEL) {
       Thresholds thresholds =
           new Thresholds(List.of("anger", "joy", "sadness"), new double[] {0.45, 0.5, 0.55});
       Files.writeString(dir.resolve(ServingExport.THRESHOLDS), thresholds.toJson());

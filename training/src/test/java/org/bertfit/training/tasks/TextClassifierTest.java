@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.Dataset;
+import org.bertfit.datasets.Task;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Thresholds;
-import org.bertfit.models.ProblemType;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.training.History;
@@ -33,7 +33,7 @@ class TextClassifierTest {
 
   @Test
   void learnsFromFilesReportsPredictsAndExports() {
-    String pretrained = TaskFiles.pretrained(dir, SyntheticData.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3));
+    String pretrained = TaskFiles.pretrained(dir, SyntheticData.config(Task.SINGLE_LABEL, 3));
     Path train = TaskFiles.semicolon(dir.resolve("train.txt"), SyntheticData.singleLabel(600, 3, 1));
     Path validation = TaskFiles.semicolon(dir.resolve("validation.txt"), SyntheticData.singleLabel(60, 3, 2));
     Dataset test = SyntheticData.singleLabel(100, 3, 3);
@@ -69,7 +69,7 @@ class TextClassifierTest {
 
   @Test
   void listsOfTextsTrainWithoutValidation() {
-    String pretrained = TaskFiles.pretrained(dir, SyntheticData.config(ProblemType.SINGLE_LABEL_CLASSIFICATION, 3));
+    String pretrained = TaskFiles.pretrained(dir, SyntheticData.config(Task.SINGLE_LABEL, 3));
     Dataset train = SyntheticData.singleLabel(200, 3, 4);
     List<String> labels = train.examples().stream().map(e -> e.labels().get(0)).toList();
     try (TextClassifier classifier = TextClassifier.fromPretrained(pretrained, LABELS, TaskFiles.options(1, 1e-3).build())) {
@@ -86,7 +86,7 @@ class TextClassifierTest {
 
   @Test
   void multiLabelPredictsEveryLabelAtTheThresholdAndSavesIt() throws Exception {
-    String pretrained = TaskFiles.pretrained(dir, SyntheticData.config(ProblemType.MULTI_LABEL_CLASSIFICATION, 4));
+    String pretrained = TaskFiles.pretrained(dir, SyntheticData.config(Task.MULTI_LABEL, 4));
     TaskOptions.Builder builder = TaskFiles.options(8, 2e-3).multiLabel(true);
     TaskOptions options = builder.fit(builder.build().fit().toBuilder().threshold(0.3).build()).build();
     try (TextClassifier classifier = TextClassifier.fromPretrained(pretrained, SyntheticData.KEYWORDS, options)) {

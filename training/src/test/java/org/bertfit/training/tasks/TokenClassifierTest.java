@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.ner.EntityReport;
-import org.bertfit.models.ProblemType;
 import org.bertfit.training.SyntheticData;
 import org.bertfit.training.predict.PredictedEntity;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class TokenClassifierTest {
 
   @Test
   void learnsEntitiesFromConllFilesAndFindsThemInPlainText() {
-    String pretrained = TaskFiles.pretrained(dir, SyntheticData.config(ProblemType.TOKEN_CLASSIFICATION, 4));
+    String pretrained = TaskFiles.pretrained(dir, SyntheticData.config(Task.TOKEN_CLASSIFICATION, 4));
     Path train = TaskFiles.conll(dir.resolve("train.conll"), SyntheticData.tagged(300, 1));
     Path test = TaskFiles.conll(dir.resolve("test.conll"), SyntheticData.tagged(100, 2));
     try (TokenClassifier tagger = TokenClassifier.fromPretrained(pretrained, null, TaskFiles.options(3, 2e-3).build())) {

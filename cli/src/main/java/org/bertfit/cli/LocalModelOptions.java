@@ -1,0 +1,32 @@
+package org.bertfit.cli;
+
+import java.io.PrintWriter;
+import org.bertfit.training.predict.Classifier;
+import org.bertfit.training.predict.ModelFiles;
+import org.bertfit.training.predict.Predictor;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The model that {@code predict}, {@code evaluate} and {@code embed} run in this process, and where
+ * ({@code @Mixin}): the {@link PredictModelOptions} and the {@link DeviceOptions}.
+ */
+final class LocalModelOptions {
+  @Mixin PredictModelOptions model;
+
+  @Mixin DeviceOptions device;
+
+  /** The model files, with {@code --threshold} when given. */
+  ModelFiles files() {
+    return model.files();
+  }
+
+  /** The classifier of {@code files} on the chosen device, announced on {@code err}. */
+  Classifier classifier(ModelFiles files, PrintWriter err) {
+    return model.classifier(files, device.session(err));
+  }
+
+  /** A predictor batching as {@code --batch-size} says. */
+  Predictor predictor(Classifier classifier) {
+    return model.predictor(classifier);
+  }
+}
