@@ -16,9 +16,9 @@ import org.apache.spark.sql.types.StructType;
 import org.bertfit.datasets.io.BadInputPolicy;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.io.RowRules;
+import org.bertfit.inference.Predictor;
 import org.bertfit.models.ProblemType;
-import org.bertfit.training.predict.ModelFiles;
-import org.bertfit.training.predict.Predictor;
+import org.bertfit.models.io.ModelFiles;
 import scala.Tuple2;
 
 /**

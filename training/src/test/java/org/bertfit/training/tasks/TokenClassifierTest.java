@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.ner.EntityReport;
+import org.bertfit.evaluation.ner.PredictedEntity;
 import org.bertfit.models.ProblemType;
 import org.bertfit.training.SyntheticData;
-import org.bertfit.training.predict.PredictedEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
