@@ -1,9 +1,9 @@
 package org.bertfit.cli;
 
 import java.io.PrintWriter;
-import org.bertfit.training.predict.Classifier;
-import org.bertfit.training.predict.ModelFiles;
-import org.bertfit.training.predict.Predictor;
+import org.bertfit.inference.Classifier;
+import org.bertfit.models.io.ModelFiles;
+import org.bertfit.inference.Predictor;
 import picocli.CommandLine.Mixin;
 
 /**

@@ -1,9 +1,9 @@
 package org.bertfit.cli;
 
 import java.nio.file.Path;
-import org.bertfit.training.predict.Classifier;
-import org.bertfit.training.predict.ModelFiles;
-import org.bertfit.training.predict.Predictor;
+import org.bertfit.inference.Classifier;
+import org.bertfit.inference.Predictor;
+import org.bertfit.models.io.ModelFiles;
 import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

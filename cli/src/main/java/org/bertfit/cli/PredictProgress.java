@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.bertfit.datasets.io.ExampleStream;
-import org.bertfit.training.predict.PredictStats;
-import org.bertfit.training.predict.Prediction;
-import org.bertfit.training.predict.PredictionStream;
+import org.bertfit.inference.PredictStats;
+import org.bertfit.inference.Prediction;
+import org.bertfit.inference.PredictionStream;
 
 /**
  * Drains a prediction stream, printing how far it is on stderr every few seconds and a summary at

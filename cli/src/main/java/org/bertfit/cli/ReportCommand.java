@@ -30,7 +30,7 @@ import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.evaluation.report.ReportFormat;
 import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.evaluation.report.TrainingLog;
-import org.bertfit.training.predict.EvaluationState;
+import org.bertfit.inference.shard.EvaluationState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,8 +2,8 @@ package org.bertfit.examples;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.bertfit.evaluation.ner.PredictedEntity;
 import org.bertfit.evaluation.report.TextReport;
-import org.bertfit.training.predict.PredictedEntity;
 import org.bertfit.training.tasks.TokenClassifier;
 
 /** README, "The Java API": named-entity recognition on CoNLL files. */

@@ -5,10 +5,10 @@ import org.apache.spark.sql.SparkSession;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
+import org.bertfit.models.io.ModelFiles;
 import org.bertfit.spark.ExampleFrame;
 import org.bertfit.spark.ScoredFrame;
 import org.bertfit.spark.SparkClassifier;
-import org.bertfit.training.predict.ModelFiles;
 
 /** README, Apache Spark: score and evaluate a DataFrame from anywhere. */
 public final class SparkScoring {

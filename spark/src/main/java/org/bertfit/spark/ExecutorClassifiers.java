@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.bertfit.training.predict.Classifier;
-import org.bertfit.training.predict.ModelFiles;
+import org.bertfit.inference.Classifier;
+import org.bertfit.models.io.ModelFiles;
 
 /**
  * One classifier (one TensorFlow session and one tokenizer) per executor JVM and model, opened by

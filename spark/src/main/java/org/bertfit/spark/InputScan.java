@@ -17,7 +17,7 @@ import org.bertfit.datasets.io.BadInputException;
 import org.bertfit.datasets.io.RowRules;
 import org.bertfit.datasets.io.SkipReason;
 import org.bertfit.datasets.io.SkipReport;
-import org.bertfit.training.predict.DataSummary;
+import org.bertfit.inference.shard.DataSummary;
 
 /**
  * The first pass over the input, a task a partition, as {@code bertfit evaluate}'s first pass: rows

@@ -9,8 +9,8 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.io.RowRules;
-import org.bertfit.training.predict.PredictionStream;
-import org.bertfit.training.predict.Predictor;
+import org.bertfit.inference.PredictionStream;
+import org.bertfit.inference.Predictor;
 import scala.Tuple2;
 
 /**

@@ -11,7 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.bertfit.training.predict.Prediction;
+import org.bertfit.inference.Prediction;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**

@@ -10,11 +10,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.bertfit.datasets.io.RowRules;
-import org.bertfit.training.predict.Classifier;
-import org.bertfit.training.predict.DataSummary;
-import org.bertfit.training.predict.EvaluationState;
-import org.bertfit.training.predict.Prediction;
-import org.bertfit.training.predict.Shard;
+import org.bertfit.inference.Classifier;
+import org.bertfit.inference.Prediction;
+import org.bertfit.inference.shard.DataSummary;
+import org.bertfit.inference.shard.EvaluationState;
+import org.bertfit.inference.shard.Shard;
 
 /**
  * An input with the model's predictions, computed by Spark when used: as a DataFrame of the input's

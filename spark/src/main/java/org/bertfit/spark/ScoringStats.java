@@ -1,7 +1,7 @@
 package org.bertfit.spark;
 
 import java.io.Serializable;
-import org.bertfit.training.predict.PredictStats;
+import org.bertfit.inference.PredictStats;
 
 /**
  * Where the model tasks spent their time, summed over partitions.

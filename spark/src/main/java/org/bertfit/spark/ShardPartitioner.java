@@ -2,7 +2,7 @@ package org.bertfit.spark;
 
 import java.util.Arrays;
 import org.apache.spark.Partitioner;
-import org.bertfit.training.predict.Shard;
+import org.bertfit.inference.shard.Shard;
 
 /**
  * Sends the example at index {@code i} of the input to partition {@code p} when {@link Shard}

@@ -3,7 +3,7 @@ package org.bertfit.spark;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bertfit.training.predict.EvaluationState;
+import org.bertfit.inference.shard.EvaluationState;
 
 /**
  * The evaluation states of partitions, by partition, in the JSON form of {@link

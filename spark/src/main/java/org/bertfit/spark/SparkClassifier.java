@@ -17,8 +17,8 @@ import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.BadInputPolicy;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.io.RowRules;
-import org.bertfit.training.predict.ModelFiles;
-import org.bertfit.training.predict.Predictor;
+import org.bertfit.inference.Predictor;
+import org.bertfit.models.io.ModelFiles;
 import scala.Tuple2;
 
 /**

@@ -2,7 +2,7 @@ package org.bertfit.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.bertfit.training.predict.Shard;
+import org.bertfit.inference.shard.Shard;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

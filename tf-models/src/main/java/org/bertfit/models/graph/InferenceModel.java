@@ -1,17 +1,18 @@
 package org.bertfit.models.graph;
 
+import java.util.List;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.checkpoint.WeightSource;
+import org.bertfit.datasets.Task;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.checkpoint.UnusedWeights;
 import org.bertfit.models.checkpoint.WeightImporter;
+import org.bertfit.models.checkpoint.WeightSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.types.TFloat32;
 
 /**
  * A BERT classifier's inference graph with its session: build it for a config, give it weights
@@ -25,6 +26,7 @@ public final class InferenceModel implements AutoCloseable {
   private final BertInputs inputs;
   private final ClassifierOutputs outputs;
   private final Session session;
+  private final BatchRunner runner;
 
   private InferenceModel(BertConfig config, ConfigProto sessionConfig) {
     this.config = config;
@@ -36,6 +38,8 @@ public final class InferenceModel implements AutoCloseable {
       this.inputs = BertInputs.placeholders(tf);
       this.outputs = classifier.apply(tf, inputs, Mode.inference());
       this.session = Sessions.open(graph, sessionConfig);
+      this.runner =
+          new BatchRunner(session, inputs, config.problemType() == Task.TOKEN_CLASSIFICATION);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -76,23 +80,16 @@ public final class InferenceModel implements AutoCloseable {
 
   /** Runs the graph on a batch. */
   public Outputs run(EncodedBatch batch) {
-    try (BatchTensors tensors = new BatchTensors(batch);
-        Result result =
-            tensors
-                .feed(session.runner(), inputs)
-                .fetch(outputs.encoder().pooledOutput())
-                .fetch(outputs.encoder().sequenceOutput())
-                .fetch(outputs.logits())
-                .fetch(outputs.probabilities())
-                .run()) {
-      return new Outputs(
-          batch.batchSize(),
-          batch.seqLength(),
-          Floats.of((TFloat32) result.get(0)),
-          Floats.of((TFloat32) result.get(1)),
-          Floats.of((TFloat32) result.get(2)),
-          Floats.of((TFloat32) result.get(3)));
-    }
+    BatchOutputs out =
+        runner.run(
+            batch,
+            List.of(
+                outputs.encoder().pooledOutput(),
+                outputs.encoder().sequenceOutput(),
+                outputs.logits(),
+                outputs.probabilities()));
+    return new Outputs(
+        batch.batchSize(), batch.seqLength(), out.get(0), out.get(1), out.get(2), out.get(3));
   }
 
   /**
@@ -101,10 +98,12 @@ public final class InferenceModel implements AutoCloseable {
    * {@code [batch, seq, hidden]} for token classification.
    */
   public float[] headInput(EncodedBatch batch) {
-    try (BatchTensors tensors = new BatchTensors(batch);
-        Result result = tensors.feed(session.runner(), inputs).fetch(outputs.headInput()).run()) {
-      return Floats.of((TFloat32) result.get(0));
-    }
+    return runner.run(batch, List.of(outputs.headInput())).get(0);
+  }
+
+  /** Runs batches through this graph's outputs ({@link #outputs}). */
+  public BatchRunner runner() {
+    return runner;
   }
 
   /** Runs the encoder only (no head): for benchmarks and parity checks. */

@@ -1,23 +1,22 @@
 package org.bertfit.training.internal;
 
 import java.util.List;
+import java.util.Map;
 import org.bertfit.datasets.Batch;
 import org.bertfit.datasets.BatchLabels;
 import org.bertfit.datasets.BatchOptions;
 import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.Accumulator;
+import org.bertfit.evaluation.LabelDecoder;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.PredictionBatch;
 import org.bertfit.evaluation.Thresholds;
-import org.bertfit.models.graph.BatchTensors;
-import org.bertfit.models.graph.Floats;
+import org.bertfit.models.graph.BatchOutputs;
 import org.bertfit.training.Evaluation;
 import org.bertfit.training.Predictions;
 import org.bertfit.training.metrics.Metric;
-import org.bertfit.training.predict.LabelDecoder;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
+import org.tensorflow.Operand;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
 
@@ -76,43 +75,30 @@ public final class DatasetRunner {
 
   private Predictions run(EncodedDataset data, int batchSize, BatchSink pass) {
     int n = data.size();
-    int labels = model.config().numLabels();
     float[][] logits = new float[n][];
     float[][] probabilities = new float[n][];
     float[] losses = pass == null ? null : new float[n];
+    List<Operand<TFloat32>> fetches = pass == null
+        ? List.of(model.inference().logits(), model.inference().probabilities())
+        : List.of(model.inference().logits(), model.inference().probabilities(),
+            model.inferenceLoss(), model.inferencePerExample());
     for (Batch batch : data.batches(BatchOptions.inOrder(batchSize), 0)) {
-      try (BatchTensors inputs = new BatchTensors(batch.inputs());
-          Tensor labelTensor = pass == null ? null : Feeds.labels(batch.labels())) {
-        Session.Runner runner =
-            inputs.feed(model.session().runner(), model.inputs())
-                .fetch(model.inference().logits())
-                .fetch(model.inference().probabilities());
-        if (pass != null) {
-          runner.feed(model.labels(), labelTensor)
-              .fetch(model.inferenceLoss())
-              .fetch(model.inferencePerExample());
-        }
-        try (Result r = runner.run()) {
-          float[] batchLogits = Floats.of((TFloat32) r.get(0));
-          float[] batchProbabilities = Floats.of((TFloat32) r.get(1));
-          for (int row = 0; row < batch.size(); row++) {
-            int example = batch.indices()[row];
-            int width = batchLogits.length / batch.size();
-            int used = width == labels ? labels : batch.inputs().length(row) * labels;
-            logits[example] = java.util.Arrays.copyOfRange(batchLogits, row * width, row * width + used);
-            probabilities[example] =
-                java.util.Arrays.copyOfRange(batchProbabilities, row * width, row * width + used);
-          }
+      try (Tensor labels = pass == null ? null : Feeds.labels(batch.labels())) {
+        BatchOutputs out = model.runner()
+            .run(batch.inputs(), fetches, pass == null ? Map.of() : Map.of(model.labels(), labels));
+        for (int row = 0; row < batch.size(); row++) {
+          int example = batch.indices()[row];
+          logits[example] = out.row(0, row);
+          probabilities[example] = out.row(1, row);
           if (pass != null) {
-            pass.accept(batch.labels(), batchProbabilities, ((TFloat32) r.get(2)).getFloat());
-            float[] perExample = Floats.of((TFloat32) r.get(3));
-            for (int row = 0; row < batch.size(); row++) {
-              losses[batch.indices()[row]] = perExample[row];
-            }
+            losses[example] = out.get(3)[row];
           }
+        }
+        if (pass != null) {
+          pass.accept(batch.labels(), out.get(1), out.scalar(2));
         }
       }
     }
-    return new Predictions(labels, logits, probabilities, losses);
+    return new Predictions(model.config().numLabels(), logits, probabilities, losses);
   }
 }

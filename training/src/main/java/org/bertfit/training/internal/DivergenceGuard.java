@@ -1,13 +1,12 @@
 package org.bertfit.training.internal;
 
+import java.util.List;
+import java.util.Map;
 import org.bertfit.datasets.Batch;
-import org.bertfit.models.graph.BatchTensors;
-import org.bertfit.models.graph.Floats;
+import org.bertfit.models.graph.BatchOutputs;
 import org.bertfit.training.TrainingDivergedException;
 import org.bertfit.training.TrainingState;
-import org.tensorflow.Result;
 import org.tensorflow.Tensor;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Stops a run that diverged. The loss and the gradient norm of every step must be finite numbers;
@@ -46,16 +45,13 @@ final class DivergenceGuard {
     if (lastBatch == null) {
       return;
     }
-    try (BatchTensors inputs = new BatchTensors(lastBatch.inputs());
-        Tensor labels = Feeds.labels(lastBatch.labels());
-        Result r =
-            inputs.feed(model.session().runner(), model.inputs())
-                .feed(model.labels(), labels)
-                .fetch(model.inferenceLoss())
-                .fetch(model.inference().probabilities())
-                .run()) {
-      double loss = ((TFloat32) r.get(0)).getFloat();
-      float[] probabilities = Floats.of((TFloat32) r.get(1));
+    try (Tensor labels = Feeds.labels(lastBatch.labels())) {
+      BatchOutputs out = model.runner().run(
+          lastBatch.inputs(),
+          List.of(model.inferenceLoss(), model.inference().probabilities()),
+          Map.of(model.labels(), labels));
+      double loss = out.scalar(0);
+      float[] probabilities = out.get(1);
       for (float p : probabilities) {
         if (!Float.isFinite(p)) {
           loss = p;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.device.DeviceReport;
+import org.bertfit.models.graph.BatchRunner;
 import org.bertfit.models.graph.BertClassifier;
 import org.bertfit.models.graph.BertInputs;
 import org.bertfit.models.graph.ClassifierOutputs;
@@ -47,6 +48,7 @@ public final class ModelGraph implements AutoCloseable {
   private final Placeholder<TInt64> dropoutSeed;
   private final Variable<TInt64> step;
   private final DeviceReport device;
+  private final BatchRunner runner;
   private BestWeights bestWeights;
   private Loss loss;
   private Operand<?> labels;
@@ -68,6 +70,7 @@ public final class ModelGraph implements AutoCloseable {
       dropoutSeed = tf.withName("dropout_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
       step = tf.withName("global_step").variable(Shape.scalar(), TInt64.class);
       session = Sessions.open(graph, sessionConfig);
+      runner = new BatchRunner(session, inputs, config.problemType() == Task.TOKEN_CLASSIFICATION);
       session.run(tf.assign(step, tf.constant(0L)));
       device = DeviceReport.probe(sessionConfig != null ? sessionConfig : ConfigProto.getDefaultInstance());
     } catch (RuntimeException e) {
@@ -160,6 +163,8 @@ public final class ModelGraph implements AutoCloseable {
   public ParameterStore parameters() { return parameters; }
   public BertInputs inputs() { return inputs; }
   public ClassifierOutputs inference() { return inference; }
+  /** Runs batches through the inference forward pass ({@link #inference}). */
+  public BatchRunner runner() { return runner; }
   public ClassifierOutputs training() { return training; }
   public Placeholder<TInt64> dropoutSeed() { return dropoutSeed; }
   public Variable<TInt64> step() { return step; }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.BatchLabels;
 import org.bertfit.datasets.tokenize.SubTokenLabels;
+import org.bertfit.evaluation.LabelDecoder;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.PredictionBatch;
 import org.bertfit.evaluation.ner.Entities;
-import org.bertfit.training.predict.LabelDecoder;
 
 /**
  * A batch of the graph's probabilities with its labels, decided by the predictor's rule, as metrics

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.Example;
@@ -14,6 +15,8 @@ import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.SkipReport;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.datasets.tokenize.SubTokenLabels;
+import org.bertfit.evaluation.LabelDecoder;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
@@ -31,8 +34,6 @@ import org.bertfit.training.FitConfig;
 import org.bertfit.training.History;
 import org.bertfit.training.Model;
 import org.bertfit.training.Predictions;
-import org.bertfit.training.predict.LabelDecoder;
-import org.bertfit.training.predict.Prediction;
 
 /**
  * What the task classifiers share: a compiled {@link Model} with its labels and options, and the
@@ -96,10 +97,11 @@ final class TaskModel implements AutoCloseable {
   }
 
   /**
-   * The predictions of {@code texts}, in order; a token classifier's of each text's words (as the
-   * tokenizer splits them).
+   * What the model says about each of {@code texts}, in order, read by {@code read} from the text
+   * as an example and its decided labels; a token classifier's of each text's words (as the
+   * tokenizer splits them), each word read at its first sub-token.
    */
-  List<Prediction> predict(List<String> texts) {
+  <T> List<T> predict(List<String> texts, BiFunction<Example, LabelDecoder.Decision, T> read) {
     boolean tagging = problem == Task.TOKEN_CLASSIFICATION;
     List<Example> examples = new ArrayList<>(texts.size());
     EncodedDataset encoded;
@@ -113,9 +115,11 @@ final class TaskModel implements AutoCloseable {
     }
     Predictions predictions = model().predict(encoded, options.fit().evalBatchSize());
     LabelDecoder decoder = decoder();
-    List<Prediction> out = new ArrayList<>(examples.size());
+    List<T> out = new ArrayList<>(examples.size());
     for (int i = 0; i < examples.size(); i++) {
-      out.add(decoder.predict(examples.get(i), predictions.probabilities()[i], tagging ? encoded.wordIds(i) : null));
+      Example e = examples.get(i);
+      int[] firstTokens = tagging ? SubTokenLabels.firstTokens(encoded.wordIds(i), e.words().size()) : null;
+      out.add(read.apply(e, decoder.decode(predictions.probabilities()[i], firstTokens)));
     }
     return out;
   }

@@ -12,7 +12,6 @@ import org.bertfit.datasets.io.SkipReport;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.training.History;
-import org.bertfit.training.predict.Prediction;
 
 /**
  * Fine-tunes a pretrained BERT to label texts, in a few lines: {@link #fromPretrained}, {@link
@@ -80,19 +79,17 @@ public final class TextClassifier extends TaskClassifier {
   /** The labels and probabilities of each text, in order. */
   public List<TextPrediction> predict(List<String> texts) {
     List<String> names = task.labels();
-    List<TextPrediction> out = new ArrayList<>(texts.size());
-    for (Prediction p : task.predict(texts)) {
+    return task.predict(texts, (example, decision) -> {
       List<String> labels = new ArrayList<>();
-      for (int id : p.labels()) {
+      for (int id : decision.labels()) {
         labels.add(names.get(id));
       }
       Map<String, Float> scores = new LinkedHashMap<>();
       for (int c = 0; c < names.size(); c++) {
-        scores.put(names.get(c), p.probabilities()[c]);
+        scores.put(names.get(c), decision.probabilities()[c]);
       }
-      out.add(new TextPrediction(p.example().text(), labels, scores));
-    }
-    return out;
+      return new TextPrediction(example.text(), labels, scores);
+    });
   }
 
   /** Texts with one label each, numbered from 1 for messages. */

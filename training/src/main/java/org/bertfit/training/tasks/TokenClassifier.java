@@ -1,14 +1,12 @@
 package org.bertfit.training.tasks;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ner.EntityReport;
-import org.bertfit.training.predict.PredictedEntity;
-import org.bertfit.training.predict.Prediction;
+import org.bertfit.evaluation.ner.PredictedEntity;
 
 /**
  * Fine-tunes a pretrained BERT to tag words (named-entity recognition) on CoNLL files: {@link
@@ -53,10 +51,8 @@ public final class TokenClassifier extends TaskClassifier {
 
   /** The entities of each text (split into words as BERT's tokenizer splits it), in order. */
   public List<List<PredictedEntity>> predict(List<String> texts) {
-    List<List<PredictedEntity>> out = new ArrayList<>(texts.size());
-    for (Prediction p : task.predict(texts)) {
-      out.add(PredictedEntity.of(p, task.labels()));
-    }
-    return out;
+    List<String> tags = task.labels();
+    return task.predict(texts, (sentence, decision) -> PredictedEntity.of(
+        sentence.text(), sentence.words(), decision.probabilities(), decision.labels(), tags));
   }
 }

@@ -25,10 +25,9 @@ import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.Floats;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.io.ModelFiles;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.TinySavedModels;
-import org.bertfit.training.predict.Classifier;
-import org.bertfit.training.predict.ModelFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,9 +86,7 @@ class FrozenEncoderBaselineTest {
     EncodedBatch all = train.batch(IntStream.range(0, train.size()).toArray(), 1).inputs();
 
     float[] saved;
-    try (Classifier classifier = Classifier.open(ModelFiles.open(out), MAX_LENGTH)) {
-      saved = classifier.probabilities(all);
-    }
+    saved = savedProbabilities(out, all);
     ExportedModel exported =
         ServingExport.export(new ModelDirectory(out), dir.resolve("served-" + pooling.jsonName()), ExportOptions.nextVersion());
     float[] served = servingProbabilities(exported.dir(), all);
@@ -125,9 +122,7 @@ class FrozenEncoderBaselineTest {
     float[][] x = features(ClassifierPooling.CLS); // the same texts as the single-label data
     EncodedBatch all = multi.batch(IntStream.range(0, multi.size()).toArray(), 1).inputs();
     float[] probabilities;
-    try (Classifier classifier = Classifier.open(ModelFiles.open(out), MAX_LENGTH)) {
-      probabilities = classifier.probabilities(all);
-    }
+    probabilities = savedProbabilities(out, all);
     for (int k = 0; k < names.size(); k++) {
       int[] present = new int[texts.size()];
       for (int i = 0; i < present.length; i++) {
@@ -181,6 +176,15 @@ class FrozenEncoderBaselineTest {
   }
 
   /** The export's serving_default probabilities, run by TensorFlow from the SavedModel alone. */
+  /** The probabilities of the model saved in {@code dir}, every weight read from it. */
+  private static float[] savedProbabilities(Path dir, EncodedBatch batch) {
+    ModelFiles files = ModelFiles.open(dir);
+    try (InferenceModel model = InferenceModel.create(files.config())) {
+      assertThat(model.load(files.checkpoint(), 0).newlyInitialized()).isEmpty();
+      return model.run(batch).probabilities();
+    }
+  }
+
   private static float[] servingProbabilities(Path savedModel, EncodedBatch batch) {
     try (SavedModelBundle bundle = SavedModelBundle.load(savedModel.toString(), "serve");
         BatchTensors tensors = new BatchTensors(batch);

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.bertfit.datasets.BatchLabels;
 import org.bertfit.evaluation.Average;
+import org.bertfit.evaluation.LabelDecoder;
 import org.bertfit.evaluation.LabelSet;
 import org.bertfit.training.metrics.Metric;
-import org.bertfit.training.predict.LabelDecoder;
 import org.junit.jupiter.api.Test;
 
 /** Word-level entity counts of token classification through the metrics of a pass, worked by hand. */

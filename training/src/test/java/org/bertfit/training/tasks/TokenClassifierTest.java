@@ -8,8 +8,8 @@ import java.util.List;
 import org.bertfit.datasets.Task;
 import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.ner.EntityReport;
+import org.bertfit.evaluation.ner.PredictedEntity;
 import org.bertfit.training.SyntheticData;
-import org.bertfit.training.predict.PredictedEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
