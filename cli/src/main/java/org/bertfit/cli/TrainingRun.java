@@ -177,7 +177,7 @@ final class TrainingRun {
     Model model = Model.fromPretrained(PretrainedModel.open(s.out(), source.config()), 0, s.session().toConfigProto());
     ProblemType problem = source.config().problemType();
     model.compile(Optimizer.parse(s.optimizer()), Model.defaultLoss(source.config()), TaskDefaults.metrics(problem));
-    return new Trained(model, validationSet, labels, new History(), fit.featureSeconds() + fit.fitSeconds());
+    return new Trained(model, validationSet, labels, new History(List.of()), fit.featureSeconds() + fit.fitSeconds());
   }
 
   /** Refuses to resume from a checkpoint whose labels are not the data's. */
@@ -236,7 +236,7 @@ final class TrainingRun {
   private record LogPrinter(PrintWriter out) implements Callback {
     @Override
     public void onLog(TrainingState state, LogEntry entry) {
-      out.printf("step %d/%d epoch %.2f  %s%n", entry.step(), state.maxSteps, entry.epoch(), format(entry.values()));
+      out.printf("step %d/%d epoch %.2f  %s%n", entry.step(), state.maxSteps(), entry.epoch(), format(entry.values()));
       out.flush();
     }
 

@@ -145,19 +145,19 @@ public final class TrainBenchmark {
     @Override
     public void onTrainBegin(TrainingState state) {
       last = System.nanoTime();
-      lastSession = state.sessionNanos;
+      lastSession = state.sessionNanos();
     }
 
     @Override
     public void onStepEnd(TrainingState state, int examples, double loss, double learningRate) {
       long now = System.nanoTime();
-      if (state.globalStep > warmup) {
+      if (state.globalStep() > warmup) {
         seconds.add((now - last) / 1e9);
         wallTimed += now - last;
-        sessionTimed += state.sessionNanos - lastSession;
+        sessionTimed += state.sessionNanos() - lastSession;
       }
       last = now;
-      lastSession = state.sessionNanos;
+      lastSession = state.sessionNanos();
     }
 
     double[] stepSeconds() {
