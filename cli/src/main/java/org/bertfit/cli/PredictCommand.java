@@ -6,6 +6,7 @@ import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.datasets.io.ReadOptions;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.training.predict.Classifier;
 import org.bertfit.training.predict.DataSummary;
 import org.bertfit.training.predict.ModelFiles;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes one JSON object a line for each input row, in input order: {\"text\": ...,"
           + " \"label\": ..., \"scores\": {label: probability}} (\"labels\": [...] for a"
-          + " multi-label model, with its thresholds.json or 0.5). Plain text files are one text"
+          + " multi-label model, with its thresholds.json or " + Thresholds.DEFAULT + "). Plain text files are one text"
           + " a line. Streams: memory stays bounded whatever the input size.",
       "A token classifier writes each sentence's entities ({\"text\": ..., \"entities\":"
           + " [{\"entity_group\": \"PER\", \"score\": ..., \"word\": ..., \"start\": ...,"

@@ -1,6 +1,7 @@
 package org.bertfit.cli;
 
 import java.nio.file.Path;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.training.predict.Classifier;
 import org.bertfit.training.predict.ModelFiles;
 import org.bertfit.training.predict.Predictor;
@@ -40,7 +41,7 @@ public final class PredictModelOptions {
       paramLabel = "T",
       description =
           "Multi-label: this threshold for every label instead of the model's thresholds.json"
-              + " (default: thresholds.json when the model has one, else 0.5)")
+              + " (default: thresholds.json when the model has one, else " + Thresholds.DEFAULT + ")")
   Double threshold;
 
   /** The model as given by {@code --model}. */

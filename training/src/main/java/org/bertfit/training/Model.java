@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.checkpoint.UnusedWeights;
@@ -153,20 +155,23 @@ public final class Model implements AutoCloseable {
   /**
    * Loss and metrics on labelled data, with predictions and per-example losses.
    *
-   * @param threshold multi-label decision threshold, the same for every label
+   * @param threshold multi-label decision threshold, the same for every label ({@link
+   *     Thresholds#DEFAULT} is the usual one)
    */
   public Evaluation evaluate(EncodedDataset data, int batchSize, double threshold) {
-    double[] thresholds = new double[config().numLabels()];
-    Arrays.fill(thresholds, threshold);
-    return evaluate(data, batchSize, thresholds);
+    return evaluate(data, batchSize, Thresholds.uniform(LabelSet.of(config().labels()), threshold));
   }
 
-  /** As {@link #evaluate(EncodedDataset, int, double)}, with one threshold per label (in label order). */
-  public Evaluation evaluate(EncodedDataset data, int batchSize, double[] thresholds) {
+  /** As {@link #evaluate(EncodedDataset, int, double)}, with each label's threshold (tuned ones). */
+  public Evaluation evaluate(EncodedDataset data, int batchSize, Thresholds thresholds) {
     requireCompiled();
     checkLabels(data);
+    if (!thresholds.labels().equals(config().labels())) {
+      throw new IllegalArgumentException(
+          "thresholds are for labels " + thresholds.labels() + " but the model's are " + config().labels());
+    }
     DatasetRunner runner = new DatasetRunner(graph);
-    return runner.evaluate(data, batchSize, metrics, runner.decoder(thresholds));
+    return runner.evaluate(data, batchSize, metrics, runner.decoder(thresholds.values()));
   }
 
   /** Logits and probabilities for every example, in dataset order. */
