@@ -1,5 +1,8 @@
 package org.bertfit.training;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +16,9 @@ import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.checkpoint.UnusedWeights;
 import org.bertfit.models.checkpoint.WeightImporter;
 import org.bertfit.models.device.DeviceReport;
+import org.bertfit.models.export.ExportOptions;
+import org.bertfit.models.export.ExportedModel;
+import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.hub.HubExport;
 import org.bertfit.models.io.AtomicDirectory;
 import org.bertfit.models.io.ModelDirectory;
@@ -40,6 +46,7 @@ import org.tensorflow.proto.ConfigProto;
  *   model.compile(Optimizer.adamW(), Model.defaultLoss(model.config()), List.of(Metric.f1(Average.MACRO)));
  *   History history = model.fit(train, validation, FitConfig.builder().epochs(2).build());
  *   model.save(Path.of("models/emotion"), false);
+ *   model.export(Path.of("saved_models/emotion"));
  * }
  * }</pre>
  */
@@ -185,6 +192,51 @@ public final class Model implements AutoCloseable {
         dir, replace,
         d -> ModelDirectory.fill(d, graph.config(), graph.parameters(), graph.session(), vocab, tokenizerJson));
     return new ModelDirectory(dir);
+  }
+
+  /**
+   * Exports the next version of a SavedModel for TF Serving under {@code base} (e.g. {@code
+   * saved_models/NAME}), as {@code bertfit export} does: signatures {@code serving_default}
+   * (logits, probabilities), {@code classify}, and {@code text} for raw strings.
+   */
+  public ExportedModel export(Path base) {
+    return export(base, ExportOptions.nextVersion(), null);
+  }
+
+  /** As {@link #export(Path)}, with the version, replacement and text signature of {@code options}. */
+  public ExportedModel export(Path base, ExportOptions options) {
+    return export(base, options, null);
+  }
+
+  /**
+   * As {@link #export(Path, ExportOptions)}, with a multi-label model's decision thresholds (null
+   * for {@value Thresholds#DEFAULT} on every label). The model is saved to a temporary model
+   * directory and exported from there by the same code as {@code bertfit export}.
+   */
+  public ExportedModel export(Path base, ExportOptions options, Thresholds thresholds) {
+    Path temp = null;
+    try {
+      temp = Files.createTempDirectory("bertfit-export-");
+      ModelDirectory saved = save(temp.resolve("model"), false);
+      if (thresholds != null) {
+        thresholds.save(saved.dir().resolve(ServingExport.THRESHOLDS));
+      }
+      return ServingExport.export(saved, base, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export to " + base + ": " + e.getMessage(), e);
+    } finally {
+      deleteTemporary(temp);
+    }
+  }
+
+  private static void deleteTemporary(Path temp) {
+    if (temp != null) {
+      try {
+        AtomicDirectory.deleteRecursively(temp);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + temp + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   /**

@@ -1,8 +1,5 @@
 package org.bertfit.training.tasks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,16 +132,7 @@ final class TaskModel implements AutoCloseable {
 
   /** Exports the next version of a SavedModel for TF Serving under {@code base}, atomically. */
   ExportedModel export(Path base) {
-    Path temp = null;
-    try {
-      temp = Files.createTempDirectory("bertfit-export-");
-      ModelDirectory saved = save(temp.resolve("model"));
-      return ServingExport.export(saved, base, ExportOptions.nextVersion());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot export to " + base + ": " + e.getMessage(), e);
-    } finally {
-      delete(temp);
-    }
+    return model().export(base, ExportOptions.nextVersion(), thresholds());
   }
 
   List<String> labels() {
@@ -177,16 +165,6 @@ final class TaskModel implements AutoCloseable {
     return problem == ProblemType.MULTI_LABEL_CLASSIFICATION
         ? Thresholds.uniform(LabelSet.of(labels.names()), options.fit().threshold())
         : null;
-  }
-
-  private static void delete(Path temp) {
-    if (temp != null) {
-      try {
-        AtomicDirectory.deleteRecursively(temp);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete " + temp + ": " + e.getMessage(), e);
-      }
-    }
   }
 
   @Override
