@@ -19,6 +19,7 @@ import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.training.predict.Classifier;
 import org.bertfit.training.predict.LabelDecoder;
 import org.bertfit.training.predict.ModelFiles;
@@ -26,7 +27,6 @@ import org.bertfit.training.predict.PredictStats;
 import org.bertfit.training.predict.PredictionStream;
 import org.bertfit.training.predict.PredictionsJsonl;
 import org.bertfit.training.predict.Predictor;
-import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +87,7 @@ final class BenchPredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ConfigProto session = device.session(spec.commandLine().getOut());
+    SessionOptions session = device.session(spec.commandLine().getOut());
     if (texts < 1) {
       throw new IllegalArgumentException("--texts must be at least 1, got " + texts);
     }
@@ -145,7 +145,7 @@ final class BenchPredictCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Classifier classifier(ConfigProto session) {
+  private Classifier classifier(SessionOptions session) {
     if (model != null) {
       return Classifier.open(ModelFiles.open(model), 128, session);
     }

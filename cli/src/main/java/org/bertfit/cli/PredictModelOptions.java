@@ -2,10 +2,10 @@ package org.bertfit.cli;
 
 import java.nio.file.Path;
 import org.bertfit.evaluation.Thresholds;
+import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.training.predict.Classifier;
 import org.bertfit.training.predict.ModelFiles;
 import org.bertfit.training.predict.Predictor;
-import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Option;
 
 /** The model and batching options of {@code predict} and {@code evaluate} ({@code @Mixin}). */
@@ -65,7 +65,7 @@ public final class PredictModelOptions {
     return threshold == null ? files : files.withThreshold(threshold);
   }
 
-  Classifier classifier(ModelFiles files, ConfigProto session) {
+  Classifier classifier(ModelFiles files, SessionOptions session) {
     return Classifier.open(files, maxLength(files), session);
   }
 

@@ -141,7 +141,7 @@ final class TrainingRun {
     }
     long start = System.nanoTime();
     Model model = Model.fromPretrained(
-        source, s.fit().seed(), s.session().toConfigProto(), s.allowUnusedWeights());
+        source, s.fit().seed(), s.session(), s.allowUnusedWeights());
     try {
       stdout.print(model.importReport().summary());
       model.compile(Optimizer.parse(s.optimizer()), loss(problem, trainData, labels, s.classWeights()), TaskDefaults.metrics(problem));
@@ -170,11 +170,11 @@ final class TrainingRun {
       Settings s, LogisticRegression regression, PretrainedModel source, EncodedDataset trainSet,
       EncodedDataset validationSet, LabelEncoder labels, PrintWriter stdout) {
     FrozenEncoderBaseline.Result fit = FrozenEncoderBaseline.fit(
-        source, trainSet, regression, s.fit().evalBatchSize(), s.session().toConfigProto(), s.out(), s.force());
+        source, trainSet, regression, s.fit().evalBatchSize(), s.session(), s.out(), s.force());
     stdout.printf("logistic regression on %,d x %d %s features: encoder %.1f min, fit %.1f s; wrote %s%n",
         fit.examples(), fit.features(), source.config().classifierPooling().jsonName(),
         fit.featureSeconds() / 60, fit.fitSeconds(), s.out());
-    Model model = Model.fromPretrained(PretrainedModel.open(s.out(), source.config()), 0, s.session().toConfigProto());
+    Model model = Model.fromPretrained(PretrainedModel.open(s.out(), source.config()), 0, s.session());
     ProblemType problem = source.config().problemType();
     model.compile(Optimizer.parse(s.optimizer()), Model.defaultLoss(source.config()), TaskDefaults.metrics(problem));
     return new Trained(model, validationSet, labels, new History(List.of()), fit.featureSeconds() + fit.fitSeconds());

@@ -19,6 +19,7 @@ import org.bertfit.models.device.DeviceReport;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.hub.HubExport;
 import org.bertfit.models.io.AtomicDirectory;
 import org.bertfit.models.io.ModelDirectory;
@@ -34,7 +35,6 @@ import org.bertfit.training.losses.TokenCrossEntropy;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
 import org.tensorflow.op.Ops;
-import org.tensorflow.proto.ConfigProto;
 
 /**
  * A BERT classifier to train, evaluate, predict with and save, Keras style: {@link #compile} then
@@ -71,7 +71,7 @@ public final class Model implements AutoCloseable {
   }
 
   /** As {@link #create(BertConfig, String, long)}, with session options (threads, devices, XLA). */
-  public static Model create(BertConfig config, String tokenizerJson, long seed, ConfigProto session) {
+  public static Model create(BertConfig config, String tokenizerJson, long seed, SessionOptions session) {
     ModelGraph graph = new ModelGraph(config, session);
     graph.session().run(graph.parameters().initializer(Ops.create(graph.graph()), seed, config.initializerRange()));
     return new Model(graph, tokenizerJson, null, null);
@@ -86,16 +86,16 @@ public final class Model implements AutoCloseable {
     return fromPretrained(pretrained, seed, null);
   }
 
-  public static Model fromPretrained(PretrainedModel pretrained, long seed, ConfigProto session) {
+  public static Model fromPretrained(PretrainedModel pretrained, long seed, SessionOptions session) {
     return fromPretrained(pretrained, seed, session, false);
   }
 
   /**
-   * As {@link #fromPretrained(PretrainedModel, long, ConfigProto)}; {@code allowUnused} accepts
+   * As {@link #fromPretrained(PretrainedModel, long, SessionOptions)}; {@code allowUnused} accepts
    * checkpoint variables an encoder would read but this one leaves unused ({@link UnusedWeights}).
    */
   public static Model fromPretrained(
-      PretrainedModel pretrained, long seed, ConfigProto session, boolean allowUnused) {
+      PretrainedModel pretrained, long seed, SessionOptions session, boolean allowUnused) {
     BertConfig config = pretrained.config();
     ModelGraph graph = new ModelGraph(config, session);
     try {

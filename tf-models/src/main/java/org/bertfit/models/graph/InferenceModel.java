@@ -10,7 +10,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -26,7 +25,7 @@ public final class InferenceModel implements AutoCloseable {
   private final ClassifierOutputs outputs;
   private final Session session;
 
-  private InferenceModel(BertConfig config, ConfigProto sessionConfig) {
+  private InferenceModel(BertConfig config, SessionOptions session) {
     this.config = config;
     this.graph = new Graph();
     try {
@@ -35,7 +34,7 @@ public final class InferenceModel implements AutoCloseable {
       Ops tf = Ops.create(graph);
       this.inputs = BertInputs.placeholders(tf);
       this.outputs = classifier.apply(tf, inputs, Mode.inference());
-      this.session = Sessions.open(graph, sessionConfig);
+      this.session = Sessions.open(graph, session);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -48,8 +47,8 @@ public final class InferenceModel implements AutoCloseable {
   }
 
   /** As {@link #create(BertConfig)}, with session options (threads, device placement, XLA). */
-  public static InferenceModel create(BertConfig config, ConfigProto sessionConfig) {
-    return new InferenceModel(config, sessionConfig);
+  public static InferenceModel create(BertConfig config, SessionOptions session) {
+    return new InferenceModel(config, session);
   }
 
   /** Gives every variable a fresh random (seeded) or constant initial value. */

@@ -8,8 +8,8 @@ import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.Floats;
 import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.graph.SessionOptions;
 import org.tensorflow.Result;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -47,7 +47,7 @@ public final class Classifier implements AutoCloseable {
   }
 
   /** As {@link #open(ModelFiles, int)}, with session options (device, threads); null for TensorFlow's. */
-  public static Classifier open(ModelFiles files, int maxLength, ConfigProto session) {
+  public static Classifier open(ModelFiles files, int maxLength, SessionOptions session) {
     int positions = files.config().maxPositionEmbeddings();
     if (maxLength < 2 || maxLength > positions) {
       throw new IllegalArgumentException(

@@ -60,7 +60,7 @@ final class TaskModel implements AutoCloseable {
   private void open(LabelEncoder labels) {
     BertConfig head = BertConfig.builder().labels(labels.names()).problemType(problem).build();
     PretrainedModel source = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), head);
-    Model opened = Model.fromPretrained(source, options.fit().seed(), options.session().toConfigProto());
+    Model opened = Model.fromPretrained(source, options.fit().seed(), options.session());
     try {
       opened.compile(options.optimizer(), Model.defaultLoss(opened.config()), TaskDefaults.metrics(problem));
     } catch (RuntimeException e) {
