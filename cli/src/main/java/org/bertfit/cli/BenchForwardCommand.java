@@ -6,10 +6,10 @@ import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.bench.ForwardBenchmark;
 import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.models.io.ReferenceSavedModel;
-import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +47,7 @@ final class BenchForwardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigProto session = device.session(spec.commandLine().getOut());
+    SessionOptions session = device.session(spec.commandLine().getOut());
     if (runs < 5) {
       throw new IllegalArgumentException("--runs must be at least 5, got " + runs);
     }

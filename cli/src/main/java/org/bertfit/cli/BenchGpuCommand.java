@@ -15,7 +15,6 @@ import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.training.Model;
 import org.bertfit.training.bench.TrainBenchmark;
-import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,8 +57,8 @@ final class BenchGpuCommand implements Callable<Integer> {
     }
     BertConfig small = BertConfig.builder().hiddenSize(256).numHiddenLayers(4).numAttentionHeads(4)
         .intermediateSize(1024).labels(List.of("negative", "positive")).build();
-    ConfigProto gpu = SessionOptions.defaults().withDevice(Device.gpu()).toConfigProto();
-    ConfigProto cpu = SessionOptions.defaults().withDevice(Device.CPU).toConfigProto();
+    SessionOptions gpu = SessionOptions.defaults().withDevice(Device.gpu());
+    SessionOptions cpu = SessionOptions.defaults().withDevice(Device.CPU);
     Map<String, Integer> placed = matMulPlacement(small, gpu);
     out.println("MatMuls of one forward pass on --device gpu, by device: " + placed);
     out.flush();
@@ -81,7 +80,7 @@ final class BenchGpuCommand implements Callable<Integer> {
   }
 
   /** Where TensorFlow puts the MatMuls of one forward pass of {@code config} under {@code session}. */
-  private Map<String, Integer> matMulPlacement(BertConfig config, ConfigProto session) {
+  private Map<String, Integer> matMulPlacement(BertConfig config, SessionOptions session) {
     try (InferenceModel model = InferenceModel.create(config, session).initialize(1);
         BatchTensors tensors = new BatchTensors(ForwardBenchmark.randomBatch(batch.batch, seq, config.vocabSize(), 1))) {
       return DevicePlacement.matMuls(

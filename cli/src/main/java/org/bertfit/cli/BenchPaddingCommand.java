@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
       "batch padded to --max-length; --rounds rounds, each in the reverse order of the one before, so",
       "that no mode always runs first. Prints training samples/s of each run, the ratios of the mean",
       "samples/s to fixed padding, and F1 on one half of the dev texts (alternate texts): micro/macro",
-      "at 0.5, and macro with per-label thresholds tuned on the other half."
+      "at " + Thresholds.DEFAULT + ", and macro with per-label thresholds tuned on the other half."
     })
 final class BenchPaddingCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -128,7 +128,7 @@ final class BenchPaddingCommand implements Callable<Integer> {
       // other half of dev compares too
       Thresholds tuned = new ThresholdTuner(Thresholds.DEFAULT)
           .tune(model.evaluate(tune, 32, Thresholds.DEFAULT).scores(), LabelSet.of(model.config().labels()));
-      double tunedMacro = model.evaluate(score, 32, tuned.values()).metrics().get("f1_macro");
+      double tunedMacro = model.evaluate(score, 32, tuned).metrics().get("f1_macro");
       spec.commandLine().getOut().printf(
           "padding %-18s samples_per_s=%.2f dev_f1_micro=%.4f dev_f1_macro=%.4f dev_f1_macro_tuned=%.4f%n",
           mode.name(), samples, metrics.get("f1_micro"), metrics.get("f1_macro"), tunedMacro);

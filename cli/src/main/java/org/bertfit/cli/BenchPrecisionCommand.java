@@ -95,7 +95,7 @@ final class BenchPrecisionCommand implements Callable<Integer> {
     List<InferenceModel> models = new ArrayList<>();
     try (BatchTensors tensors = new BatchTensors(batch)) {
       for (String mode : modes) {
-        InferenceModel m = InferenceModel.create(pretrained.config(), options(mode, where).toConfigProto());
+        InferenceModel m = InferenceModel.create(pretrained.config(), options(mode, where));
         models.add(m);
         m.load(pretrained.checkpoint(), 0);
         m.runEncoder(tensors); // warm-up, including XLA's compilation
@@ -139,7 +139,7 @@ final class BenchPrecisionCommand implements Callable<Integer> {
     FitConfig fit = FitConfig.builder().epochs(1).batchSize(16).learningRate(1e-4).warmupRatio(0.1)
         .weightDecay(0.01).bucketWindow(20).loggingSteps(0).evalStrategy(Strategy.NO).build();
     for (String mode : modes) {
-      try (Model model = Model.fromPretrained(pretrained, 42, options(mode, where).toConfigProto())) {
+      try (Model model = Model.fromPretrained(pretrained, 42, options(mode, where))) {
         model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of(Metric.f1(Average.MACRO)));
         long t0 = System.nanoTime();
         model.fit(trainSet, null, fit);

@@ -26,7 +26,7 @@ import org.bertfit.inference.output.PredictionsJsonl;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelFiles;
-import org.tensorflow.proto.ConfigProto;
+import org.bertfit.models.graph.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +82,7 @@ final class BenchPredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ConfigProto session = device.session(spec.commandLine().getOut());
+    SessionOptions session = device.session(spec.commandLine().getOut());
     if (texts < 1) {
       throw new IllegalArgumentException("--texts must be at least 1, got " + texts);
     }
@@ -140,7 +140,7 @@ final class BenchPredictCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Classifier classifier(ConfigProto session) {
+  private Classifier classifier(SessionOptions session) {
     if (model != null) {
       return Classifier.open(ModelFiles.open(model), 128, session);
     }

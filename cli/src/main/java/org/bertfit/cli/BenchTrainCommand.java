@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.bench.ForwardBenchmark;
+import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.bench.TrainBenchmark;
-import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,7 +73,7 @@ final class BenchTrainCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     var out = spec.commandLine().getOut();
     if (inProcess) {
-      ConfigProto session = device.session(out);
+      SessionOptions session = device.session(out);
       BertConfig head = BertConfig.builder().numLabels(6).build();
       PretrainedModel model = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained.get(0)), head);
       out.println(TrainBenchmark.run(model, batches.get(0), seqs.get(0), timing.warmup, timing.steps, session).line());

@@ -3,7 +3,6 @@ package org.bertfit.cli;
 import java.io.PrintWriter;
 import org.bertfit.models.device.Device;
 import org.bertfit.models.graph.SessionOptions;
-import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,8 +30,8 @@ public final class DeviceOptions {
     return chosen;
   }
 
-  /** TensorFlow's default session on the chosen device, announced on {@code out} as {@link #apply} does. */
-  ConfigProto session(PrintWriter out) {
-    return apply(SessionOptions.defaults(), out).toConfigProto();
+  /** The default session options on the chosen device, announced on {@code out} as {@link #apply} does. */
+  SessionOptions session(PrintWriter out) {
+    return apply(SessionOptions.defaults(), out);
   }
 }

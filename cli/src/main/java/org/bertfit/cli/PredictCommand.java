@@ -13,6 +13,7 @@ import org.bertfit.inference.output.PredictionsConll;
 import org.bertfit.inference.output.PredictionsJsonl;
 import org.bertfit.inference.shard.DataSummary;
 import org.bertfit.models.io.ModelFiles;
+import org.bertfit.evaluation.Thresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes one JSON object a line for each input row, in input order: {\"text\": ...,"
           + " \"label\": ..., \"scores\": {label: probability}} (\"labels\": [...] for a"
-          + " multi-label model, with its thresholds.json or 0.5). Plain text files are one text"
+          + " multi-label model, with its thresholds.json or " + Thresholds.DEFAULT + "). Plain text files are one text"
           + " a line. Streams: memory stays bounded whatever the input size.",
       "A token classifier writes each sentence's entities ({\"text\": ..., \"entities\":"
           + " [{\"entity_group\": \"PER\", \"score\": ..., \"word\": ..., \"start\": ...,"

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import org.bertfit.inference.Classifier;
 import org.bertfit.inference.Predictor;
 import org.bertfit.models.io.ModelFiles;
-import org.tensorflow.proto.ConfigProto;
 import picocli.CommandLine.Mixin;
+import org.bertfit.evaluation.Thresholds;
+import org.bertfit.models.graph.SessionOptions;
 import picocli.CommandLine.Option;
 
 /** The model and batching options of {@code predict} and {@code evaluate} ({@code @Mixin}). */
@@ -36,7 +37,7 @@ public final class PredictModelOptions {
       paramLabel = "T",
       description =
           "Multi-label: this threshold for every label instead of the model's thresholds.json"
-              + " (default: thresholds.json when the model has one, else 0.5)")
+              + " (default: thresholds.json when the model has one, else " + Thresholds.DEFAULT + ")")
   Double threshold;
 
   /** The model as given by {@code --model}. */
@@ -60,7 +61,7 @@ public final class PredictModelOptions {
     return threshold == null ? files : files.withThreshold(threshold);
   }
 
-  Classifier classifier(ModelFiles files, ConfigProto session) {
+  Classifier classifier(ModelFiles files, SessionOptions session) {
     return Classifier.open(files, maxLength(files), session);
   }
 

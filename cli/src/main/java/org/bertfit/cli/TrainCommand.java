@@ -280,7 +280,7 @@ final class TrainCommand implements Callable<Integer> {
     Thresholds thresholds = null;
     if (tuneThresholds) {
       thresholds = tune(evaluation, model.config());
-      evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), thresholds.values());
+      evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), thresholds);
     }
     EvaluationReport report = evaluation.report(Evaluator.builder().build());
     if (thresholds != null) {

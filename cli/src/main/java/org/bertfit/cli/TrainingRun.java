@@ -141,7 +141,7 @@ final class TrainingRun {
     }
     long start = System.nanoTime();
     Model model = Model.fromPretrained(
-        source, s.fit().seed(), s.session().toConfigProto(), s.allowUnusedWeights());
+        source, s.fit().seed(), s.session(), s.allowUnusedWeights());
     try {
       stdout.print(model.importReport().summary());
       Loss loss = TaskDefaults.loss(task, trainData, labels, balancedClassWeights(s.classWeights()));
@@ -171,14 +171,14 @@ final class TrainingRun {
       Settings s, LogisticRegression regression, PretrainedModel source, EncodedDataset trainSet,
       EncodedDataset validationSet, LabelEncoder labels, PrintWriter stdout) {
     FrozenEncoderBaseline.Result fit = FrozenEncoderBaseline.fit(
-        source, trainSet, regression, s.fit().evalBatchSize(), s.session().toConfigProto(), s.out(), s.force());
+        source, trainSet, regression, s.fit().evalBatchSize(), s.session(), s.out(), s.force());
     stdout.printf("logistic regression on %,d x %d %s features: encoder %.1f min, fit %.1f s; wrote %s%n",
         fit.examples(), fit.features(), source.config().classifierPooling().jsonName(),
         fit.featureSeconds() / 60, fit.fitSeconds(), s.out());
-    Model model = Model.fromPretrained(PretrainedModel.open(s.out(), source.config()), 0, s.session().toConfigProto());
+    Model model = Model.fromPretrained(PretrainedModel.open(s.out(), source.config()), 0, s.session());
     Task task = source.config().problemType();
     model.compile(Optimizer.parse(s.optimizer()), TaskDefaults.loss(task), TaskDefaults.metrics(task));
-    return new Trained(model, validationSet, labels, new History(), fit.featureSeconds() + fit.fitSeconds());
+    return new Trained(model, validationSet, labels, new History(List.of()), fit.featureSeconds() + fit.fitSeconds());
   }
 
   /** Refuses to resume from a checkpoint whose labels are not the data's. */
@@ -235,7 +235,7 @@ final class TrainingRun {
   private record LogPrinter(PrintWriter out) implements Callback {
     @Override
     public void onLog(TrainingState state, LogEntry entry) {
-      out.printf("step %d/%d epoch %.2f  %s%n", entry.step(), state.maxSteps, entry.epoch(), format(entry.values()));
+      out.printf("step %d/%d epoch %.2f  %s%n", entry.step(), state.maxSteps(), entry.epoch(), format(entry.values()));
       out.flush();
     }
 

@@ -12,6 +12,7 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.evaluation.Average;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.ScoreBuffer;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.io.PretrainedModel;
@@ -55,7 +56,7 @@ public final class CompileAndFit {
       FitConfig fit = FitConfig.builder().epochs(2).batchSize(16).learningRate(1e-4).warmupRatio(0.1)
           .weightDecay(0.01).loadBestModelAtEnd(true).metricForBestModel(sadnessTop50.name()).build();
       History history = model.fit(train, validation, fit, ProgressBar.stdout(), new EarlyStopping(sadnessTop50, 3, 0.001));
-      Evaluation evaluation = model.evaluate(validation, 32, 0.5);
+      Evaluation evaluation = model.evaluate(validation, 32, Thresholds.DEFAULT);
       System.out.print(TextReport.format(evaluation.report(Evaluator.builder().build())));
       model.save(Path.of("models/emotion"), false);
     }

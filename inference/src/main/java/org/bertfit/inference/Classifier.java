@@ -9,7 +9,9 @@ import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.BatchOutputs;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelFiles;
-import org.tensorflow.proto.ConfigProto;
+import org.bertfit.models.graph.SessionOptions;
+import org.tensorflow.Result;
+import org.tensorflow.types.TFloat32;
 
 /**
  * A classifier ready to predict: the inference graph with its weights, the tokenizer, and the rule
@@ -46,7 +48,7 @@ public final class Classifier implements AutoCloseable {
   }
 
   /** As {@link #open(ModelFiles, int)}, with session options (device, threads); null for TensorFlow's. */
-  public static Classifier open(ModelFiles files, int maxLength, ConfigProto session) {
+  public static Classifier open(ModelFiles files, int maxLength, SessionOptions session) {
     files.config().requireMaxLength(maxLength);
     InferenceModel model = InferenceModel.create(files.config(), session);
     try {

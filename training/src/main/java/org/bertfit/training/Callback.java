@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Hooks into {@code fit}, each a no-op by default: a callback overrides only the events it needs.
- * To stop training, call {@link TrainingState#requestStop()}. Callbacks reset their own state in
+ * Each event gets a read-only view of the run ({@link TrainingState}); to stop training, call
+ * {@link TrainingState#requestStop()}. Callbacks reset their own state in
  * {@link #onTrainBegin}, so one instance can serve several runs.
  */
 public interface Callback {

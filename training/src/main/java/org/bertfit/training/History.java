@@ -5,16 +5,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** What {@code fit} logged, in order, as Keras' {@code History} and Hugging Face's log history. */
+/**
+ * What {@code fit} logged, in order, as Keras' {@code History} and Hugging Face's log history: a
+ * read-only view of the loop's log, which grows while {@code fit} runs.
+ */
 public final class History {
-  private final List<LogEntry> entries = new ArrayList<>();
+  private final List<LogEntry> entries;
 
-  public void add(LogEntry entry) {
-    entries.add(entry);
+  /** A read-only view of {@code entries}. */
+  public History(List<LogEntry> entries) {
+    this.entries = Collections.unmodifiableList(entries);
   }
 
   public List<LogEntry> entries() {
-    return Collections.unmodifiableList(entries);
+    return entries;
   }
 
   /** The values of one name ({@code loss}, {@code eval_f1_macro}, ...) in log order. */

@@ -1,17 +1,27 @@
 package org.bertfit.training;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.evaluation.LabelSet;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.checkpoint.UnusedWeights;
 import org.bertfit.models.checkpoint.WeightImporter;
 import org.bertfit.models.device.DeviceReport;
 import org.bertfit.models.files.AtomicWrite;
+import org.bertfit.models.files.FileTree;
+import org.bertfit.models.export.ExportOptions;
+import org.bertfit.models.export.ExportedModel;
+import org.bertfit.models.export.ServingExport;
+import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.hub.HubExport;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
@@ -23,7 +33,6 @@ import org.bertfit.training.losses.Loss;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
 import org.tensorflow.op.Ops;
-import org.tensorflow.proto.ConfigProto;
 
 /**
  * A BERT classifier to train, evaluate, predict with and save, Keras style: {@link #compile} then
@@ -35,6 +44,7 @@ import org.tensorflow.proto.ConfigProto;
  *   model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of(Metric.f1(Average.MACRO)));
  *   History history = model.fit(train, validation, FitConfig.builder().epochs(2).build());
  *   model.save(Path.of("models/emotion"), false);
+ *   model.export(Path.of("saved_models/emotion"));
  * }
  * }</pre>
  */
@@ -59,7 +69,7 @@ public final class Model implements AutoCloseable {
   }
 
   /** As {@link #create(BertConfig, String, long)}, with session options (threads, devices, XLA). */
-  public static Model create(BertConfig config, String tokenizerJson, long seed, ConfigProto session) {
+  public static Model create(BertConfig config, String tokenizerJson, long seed, SessionOptions session) {
     ModelGraph graph = new ModelGraph(config, session);
     graph.session().run(graph.parameters().initializer(Ops.create(graph.graph()), seed, config.initializerRange()));
     return new Model(graph, tokenizerJson, null, null);
@@ -74,16 +84,16 @@ public final class Model implements AutoCloseable {
     return fromPretrained(pretrained, seed, null);
   }
 
-  public static Model fromPretrained(PretrainedModel pretrained, long seed, ConfigProto session) {
+  public static Model fromPretrained(PretrainedModel pretrained, long seed, SessionOptions session) {
     return fromPretrained(pretrained, seed, session, false);
   }
 
   /**
-   * As {@link #fromPretrained(PretrainedModel, long, ConfigProto)}; {@code allowUnused} accepts
+   * As {@link #fromPretrained(PretrainedModel, long, SessionOptions)}; {@code allowUnused} accepts
    * checkpoint variables an encoder would read but this one leaves unused ({@link UnusedWeights}).
    */
   public static Model fromPretrained(
-      PretrainedModel pretrained, long seed, ConfigProto session, boolean allowUnused) {
+      PretrainedModel pretrained, long seed, SessionOptions session, boolean allowUnused) {
     BertConfig config = pretrained.config();
     ModelGraph graph = new ModelGraph(config, session);
     try {
@@ -141,20 +151,23 @@ public final class Model implements AutoCloseable {
   /**
    * Loss and metrics on labelled data, with predictions and per-example losses.
    *
-   * @param threshold multi-label decision threshold, the same for every label
+   * @param threshold multi-label decision threshold, the same for every label ({@link
+   *     Thresholds#DEFAULT} is the usual one)
    */
   public Evaluation evaluate(EncodedDataset data, int batchSize, double threshold) {
-    double[] thresholds = new double[config().numLabels()];
-    Arrays.fill(thresholds, threshold);
-    return evaluate(data, batchSize, thresholds);
+    return evaluate(data, batchSize, Thresholds.uniform(LabelSet.of(config().labels()), threshold));
   }
 
-  /** As {@link #evaluate(EncodedDataset, int, double)}, with one threshold per label (in label order). */
-  public Evaluation evaluate(EncodedDataset data, int batchSize, double[] thresholds) {
+  /** As {@link #evaluate(EncodedDataset, int, double)}, with each label's threshold (tuned ones). */
+  public Evaluation evaluate(EncodedDataset data, int batchSize, Thresholds thresholds) {
     requireCompiled();
     checkLabels(data);
+    if (!thresholds.labels().equals(config().labels())) {
+      throw new IllegalArgumentException(
+          "thresholds are for labels " + thresholds.labels() + " but the model's are " + config().labels());
+    }
     DatasetRunner runner = new DatasetRunner(graph);
-    return runner.evaluate(data, batchSize, metrics, runner.decoder(thresholds));
+    return runner.evaluate(data, batchSize, metrics, runner.decoder(thresholds.values()));
   }
 
   /** Logits and probabilities for every example, in dataset order. */
@@ -168,6 +181,51 @@ public final class Model implements AutoCloseable {
         dir, replace,
         d -> ModelDirectory.fill(d, graph.config(), graph.parameters(), graph.session(), vocab, tokenizerJson));
     return new ModelDirectory(dir);
+  }
+
+  /**
+   * Exports the next version of a SavedModel for TF Serving under {@code base} (e.g. {@code
+   * saved_models/NAME}), as {@code bertfit export} does: signatures {@code serving_default}
+   * (logits, probabilities), {@code classify}, and {@code text} for raw strings.
+   */
+  public ExportedModel export(Path base) {
+    return export(base, ExportOptions.nextVersion(), null);
+  }
+
+  /** As {@link #export(Path)}, with the version, replacement and text signature of {@code options}. */
+  public ExportedModel export(Path base, ExportOptions options) {
+    return export(base, options, null);
+  }
+
+  /**
+   * As {@link #export(Path, ExportOptions)}, with a multi-label model's decision thresholds (null
+   * for {@value Thresholds#DEFAULT} on every label). The model is saved to a temporary model
+   * directory and exported from there by the same code as {@code bertfit export}.
+   */
+  public ExportedModel export(Path base, ExportOptions options, Thresholds thresholds) {
+    Path temp = null;
+    try {
+      temp = Files.createTempDirectory("bertfit-export-");
+      ModelDirectory saved = save(temp.resolve("model"), false);
+      if (thresholds != null) {
+        Files.writeString(saved.dir().resolve(ServingExport.THRESHOLDS), thresholds.toJson());
+      }
+      return ServingExport.export(saved, base, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export to " + base + ": " + e.getMessage(), e);
+    } finally {
+      deleteTemporary(temp);
+    }
+  }
+
+  private static void deleteTemporary(Path temp) {
+    if (temp != null) {
+      try {
+        FileTree.delete(temp);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + temp + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   /**

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -199,18 +197,6 @@ class TrainingBehaviourTest {
       assertThat(resumed.last("train").orElseThrow().step()).isEqualTo(8);
       assertThat(maxDifference(model.weights(), saved)).isZero();
     }
-  }
-
-  @Test
-  void aCheckpointOfTheBestKeepsTheEarlyStoppingStateOfItsEvaluation() throws Exception {
-    try (Model model = model(config)) {
-      model.fit(train, validation, fit().epochs(2).evalStrategy(Strategy.EPOCH).saveStrategy(Strategy.BEST)
-          .outputDir(dir.resolve("best")).build(), new EarlyStopping("eval_loss", 3, 0.0, false));
-    }
-    JsonNode state = new ObjectMapper().readTree(dir.resolve("best/checkpoint-4/trainer_state.json").toFile());
-    assertThat(state.get("callbackState").get("early_stopping.best").asDouble())
-        .isEqualTo(state.get("bestMetric").asDouble()).isPositive();
-    assertThat(state.get("callbackState").get("early_stopping.wait").asDouble()).isZero();
   }
 
   @Test

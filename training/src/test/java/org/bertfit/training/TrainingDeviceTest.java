@@ -28,7 +28,7 @@ class TrainingDeviceTest {
     BertConfig config = SyntheticData.config(Task.SINGLE_LABEL, 3);
     var train = SyntheticData.encode(SyntheticData.singleLabel(32, 3, 11), tokenizer, config.labels());
     SessionOptions options = new SessionOptions(1, 2, false, false, true, null, false, Device.CPU);
-    try (Model model = Model.create(config, tokenizer, 5, options.toConfigProto())) {
+    try (Model model = Model.create(config, tokenizer, 5, options)) {
       model.compile(Optimizer.adamW(), TaskDefaults.loss(config.problemType()), List.of(Metric.accuracy()));
       model.fit(train, null, FitConfig.builder().batchSize(16).epochs(1).evalStrategy(Strategy.NO)
           .saveStrategy(Strategy.STEPS).saveSteps(2).outputDir(dir.resolve("run")).build());

@@ -1,14 +1,11 @@
 package org.bertfit.datasets.labels;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,8 +20,8 @@ import org.bertfit.datasets.Example;
 /**
  * Maps label names to ids 0..n-1 and back, in a deterministic order: the dataset's fixed label set
  * (TweetEval's {@code mapping.txt}, GoEmotions' {@code labels.txt}) or else the sorted labels, as
- * scikit-learn's {@code LabelEncoder}. Persisted as {@code id2label}/{@code label2id} in a Hugging
- * Face {@code config.json}.
+ * scikit-learn's {@code LabelEncoder}. A model keeps the names in id order as {@code
+ * id2label}/{@code label2id} in its Hugging Face {@code config.json} (tf-models' {@code BertConfig}).
  */
 public final class LabelEncoder {
   private static final Pattern MAPPING_LINE = Pattern.compile("(\\d+)\t(.+)");
@@ -99,25 +96,6 @@ public final class LabelEncoder {
     return new LabelEncoder(byIds(byId, file.toString()));
   }
 
-  /** Reads {@code id2label} of a Hugging Face {@code config.json}. */
-  public static LabelEncoder fromConfig(JsonNode config) {
-    JsonNode id2label = config.get("id2label");
-    if (id2label == null || !id2label.isObject() || id2label.isEmpty()) {
-      throw new IllegalArgumentException("config.json has no id2label object");
-    }
-    Map<Integer, String> byId = new HashMap<>();
-    id2label.fields().forEachRemaining(e -> byId.put(parseId(e.getKey()), e.getValue().asText()));
-    return new LabelEncoder(byIds(byId, "config.json id2label"));
-  }
-
-  private static int parseId(String key) {
-    try {
-      return Integer.parseInt(key);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("config.json id2label: key '" + key + "' is not an id", e);
-    }
-  }
-
   private static List<String> byIds(Map<Integer, String> byId, String source) {
     List<String> names = new ArrayList<>();
     for (int id = 0; id < byId.size(); id++) {
@@ -129,16 +107,6 @@ public final class LabelEncoder {
       names.add(name);
     }
     return names;
-  }
-
-  /** Writes {@code id2label} and {@code label2id} into a {@code config.json} object. */
-  public void writeConfig(ObjectNode config) {
-    ObjectNode id2label = config.putObject("id2label");
-    ObjectNode label2id = config.putObject("label2id");
-    for (int id = 0; id < names.size(); id++) {
-      id2label.put(Integer.toString(id), names.get(id));
-      label2id.put(names.get(id), id);
-    }
   }
 
   public int size() {
@@ -165,28 +133,6 @@ public final class LabelEncoder {
           "unknown label '" + label + "'; known: " + String.join(", ", names));
     }
     return id;
-  }
-
-  public boolean contains(String label) {
-    return ids.containsKey(label);
-  }
-
-  /** {@code {"0": "negative", ...}} as in {@code config.json}. */
-  public Map<String, String> id2label() {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int id = 0; id < names.size(); id++) {
-      map.put(Integer.toString(id), names.get(id));
-    }
-    return Collections.unmodifiableMap(map);
-  }
-
-  /** {@code {"negative": 0, ...}} as in {@code config.json}. */
-  public Map<String, Integer> label2id() {
-    Map<String, Integer> map = new LinkedHashMap<>();
-    for (int id = 0; id < names.size(); id++) {
-      map.put(names.get(id), id);
-    }
-    return Collections.unmodifiableMap(map);
   }
 
   /**

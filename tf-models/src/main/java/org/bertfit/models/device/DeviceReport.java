@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.internal.SessionConfigs;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.proto.ConfigProto;
 
 /**
@@ -47,8 +50,23 @@ public record DeviceReport(
     gpus = List.copyOf(gpus);
   }
 
+  /**
+   * Asks TensorFlow where a session with {@code options} runs (null: TensorFlow's defaults).
+   *
+   * @throws IllegalStateException when TensorFlow rejects the device
+   */
+  public static DeviceReport probe(SessionOptions options) {
+    try {
+      return probe(SessionConfigs.of(options));
+    } catch (TensorFlowException e) {
+      throw new IllegalStateException(
+          "device " + (options == null ? Device.AUTO : options.device()) + ": TensorFlow rejects it: "
+              + e.getMessage(), e);
+    }
+  }
+
   /** Asks TensorFlow where a session configured by {@code config} runs. */
-  public static DeviceReport probe(ConfigProto config) {
+  static DeviceReport probe(ConfigProto config) {
     boolean cuda = TensorFlowDevices.cudaKernels();
     List<Listed> devices = TensorFlowDevices.list(config);
     boolean anyGpu = devices.stream().anyMatch(d -> d.type().equals("GPU"));

@@ -71,7 +71,7 @@ public final class ServingExport {
 
   /**
    * Exports the model of a bertfit model directory, with its {@code tokenizer.json} and, for a
-   * multi-label model, its {@code thresholds.json} (0.5 for every label when absent).
+   * multi-label model, its {@code thresholds.json} ({@value org.bertfit.evaluation.Thresholds#DEFAULT} for every label when absent).
    *
    * @param base the model base path TF Serving is pointed at, e.g. {@code saved_models/NAME}
    */
@@ -95,7 +95,7 @@ public final class ServingExport {
    * Exports a live model with its tokenizer.
    *
    * @param tokenizerJson the text of the model's {@code tokenizer.json}
-   * @param thresholds a multi-label model's thresholds, or {@code null} (0.5 for every label)
+   * @param thresholds a multi-label model's thresholds, or {@code null} ({@value org.bertfit.evaluation.Thresholds#DEFAULT} for every label)
    */
   public static ExportedModel export(
       InferenceModel model,

@@ -12,7 +12,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
-import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
 
 /**
  * A BERT classifier's inference graph with its session: build it for a config, give it weights
@@ -28,7 +28,7 @@ public final class InferenceModel implements AutoCloseable {
   private final Session session;
   private final BatchRunner runner;
 
-  private InferenceModel(BertConfig config, ConfigProto sessionConfig) {
+  private InferenceModel(BertConfig config, SessionOptions session) {
     this.config = config;
     this.graph = new Graph();
     try {
@@ -37,9 +37,9 @@ public final class InferenceModel implements AutoCloseable {
       Ops tf = Ops.create(graph);
       this.inputs = BertInputs.placeholders(tf);
       this.outputs = classifier.apply(tf, inputs, Mode.inference());
-      this.session = Sessions.open(graph, sessionConfig);
+      this.session = Sessions.open(graph, session);
       this.runner =
-          new BatchRunner(session, inputs, config.problemType() == Task.TOKEN_CLASSIFICATION);
+          new BatchRunner(this.session, inputs, config.problemType() == Task.TOKEN_CLASSIFICATION);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -52,8 +52,8 @@ public final class InferenceModel implements AutoCloseable {
   }
 
   /** As {@link #create(BertConfig)}, with session options (threads, device placement, XLA). */
-  public static InferenceModel create(BertConfig config, ConfigProto sessionConfig) {
-    return new InferenceModel(config, sessionConfig);
+  public static InferenceModel create(BertConfig config, SessionOptions session) {
+    return new InferenceModel(config, session);
   }
 
   /** Gives every variable a fresh random (seeded) or constant initial value. */

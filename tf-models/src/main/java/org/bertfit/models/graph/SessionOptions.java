@@ -3,18 +3,12 @@ package org.bertfit.models.graph;
 import org.bertfit.models.device.Device;
 import org.bertfit.models.device.DeviceCheck;
 import org.bertfit.models.device.DeviceReport;
-import org.tensorflow.exceptions.TensorFlowException;
-import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.proto.GPUOptions;
-import org.tensorflow.proto.GraphOptions;
-import org.tensorflow.proto.OptimizerOptions;
-import org.tensorflow.proto.RewriterConfig;
 
 /**
- * How TensorFlow runs a model's graph, turned into a {@code ConfigProto}. The same code path serves
- * CPU and GPU: with the {@code gpu} Maven profile TensorFlow places ops on the GPU by itself;
- * {@code device} says which one is wanted, and {@link #toConfigProto()} fails when a GPU is asked
- * for and TensorFlow sees none.
+ * How TensorFlow runs a model's graph: what {@code Model}, {@code InferenceModel} and the
+ * classifiers take to open their sessions. The same code path serves CPU and GPU: with the {@code
+ * gpu} Maven profile TensorFlow places ops on the GPU by itself; {@code device} says which one is
+ * wanted, and opening a session fails when a GPU is asked for and TensorFlow sees none.
  *
  * @param intraOpThreads threads inside one op (0: TensorFlow's choice, the number of cores)
  * @param interOpThreads ops run in parallel (0: TensorFlow's choice)
@@ -64,60 +58,13 @@ public record SessionOptions(
   }
 
   /**
-   * The session configuration, after checking the device against what TensorFlow sees.
+   * Where a session with these options runs, after checking the device against what TensorFlow sees.
    *
    * @throws IllegalStateException when a GPU is asked for and TensorFlow sees none, saying why
    */
-  public ConfigProto toConfigProto() {
-    ConfigProto proto = configProto();
-    if (device.kind() != Device.Kind.CPU) {
-      DeviceCheck.SHARED.check(device, probe(proto));
-    }
-    return proto;
-  }
-
-  /** Where a session with these options runs, checked as {@link #toConfigProto()} checks it. */
   public DeviceReport deviceReport() {
-    DeviceReport report = probe(configProto());
+    DeviceReport report = DeviceReport.probe(this);
     DeviceCheck.SHARED.check(device, report);
     return report;
-  }
-
-  private DeviceReport probe(ConfigProto proto) {
-    try {
-      return DeviceReport.probe(proto);
-    } catch (TensorFlowException e) {
-      throw new IllegalStateException("device " + device + ": TensorFlow rejects it: " + e.getMessage(), e);
-    }
-  }
-
-  /** The session configuration, unchecked. */
-  ConfigProto configProto() {
-    GPUOptions.Builder gpu = GPUOptions.newBuilder().setAllowGrowth(gpuMemoryGrowth);
-    if (visibleGpus != null) {
-      gpu.setVisibleDeviceList(visibleGpus);
-    } else if (device.index() >= 0) {
-      gpu.setVisibleDeviceList(Integer.toString(device.index()));
-    }
-    RewriterConfig.Builder rewriter = RewriterConfig.newBuilder();
-    if (bfloat16) {
-      rewriter.setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON);
-    }
-    OptimizerOptions.Builder optimizer = OptimizerOptions.newBuilder();
-    if (xla) {
-      optimizer.setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1);
-    }
-    ConfigProto.Builder proto = ConfigProto.newBuilder();
-    if (device.kind() == Device.Kind.CPU) {
-      proto.putDeviceCount("GPU", 0);
-    }
-    return proto
-        .setIntraOpParallelismThreads(intraOpThreads)
-        .setInterOpParallelismThreads(interOpThreads)
-        .setAllowSoftPlacement(true)
-        .setLogDevicePlacement(logDevicePlacement)
-        .setGpuOptions(gpu)
-        .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(rewriter).setOptimizerOptions(optimizer))
-        .build();
   }
 }

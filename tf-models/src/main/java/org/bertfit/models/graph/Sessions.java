@@ -3,6 +3,7 @@ package org.bertfit.models.graph;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.bertfit.models.internal.SessionConfigs;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
@@ -20,11 +21,16 @@ public final class Sessions {
 
   private Sessions() {}
 
-  /** A session on {@code graph}; {@code config} null for TensorFlow's defaults. */
-  public static Session open(Graph graph, ConfigProto config) {
-    if (config == null) {
+  /**
+   * A session on {@code graph}; {@code options} null for TensorFlow's defaults.
+   *
+   * @throws IllegalStateException when a GPU is asked for and TensorFlow sees none, saying why
+   */
+  public static Session open(Graph graph, SessionOptions options) {
+    if (options == null) {
       return new Session(graph);
     }
+    ConfigProto config = SessionConfigs.checked(options);
     GlobalJitLevel jit = config.getGraphOptions().getOptimizerOptions().getGlobalJitLevel();
     if ((jit == GlobalJitLevel.ON_1 || jit == GlobalJitLevel.ON_2) && !cpuJitEnabled(System.getenv())) {
       LOG.warn("XLA was asked for, but TensorFlow compiles with XLA on CPU only when the JVM starts with"

@@ -75,7 +75,7 @@ public record ModelFiles(
     return weights instanceof Checkpoint c ? Path.of(c.prefix() + ".index") : weights.location();
   }
 
-  /** The model's {@code thresholds.json} (beside config.json or in assets/), else 0.5 each. */
+  /** The model's {@code thresholds.json} (beside config.json or in assets/), else {@value Thresholds#DEFAULT} each. */
   private static Thresholds thresholds(Path model, BertConfig config) {
     Optional<Path> file =
         firstExisting(
@@ -87,7 +87,7 @@ public record ModelFiles(
 
   /**
    * The same model with {@code value} as every label's threshold instead of its {@code
-   * thresholds.json} (to report a multi-label model at 0.5 beside its tuned thresholds).
+   * thresholds.json} (to report a multi-label model at the default beside its tuned thresholds).
    *
    * @throws IllegalArgumentException for a model that is not multi-label
    */

@@ -53,7 +53,7 @@ class DeviceReportTest {
     assumeFalse(NVIDIA_DRIVER, "this machine has an NVIDIA driver");
     String why = CUDA_JAR ? "no NVIDIA driver: libcuda.so.1 is not in the loader's path" : "CPU build";
     for (Device gpu : List.of(Device.gpu(), Device.gpu(1))) {
-      assertThatThrownBy(() -> SessionOptions.defaults().withDevice(gpu).toConfigProto())
+      assertThatThrownBy(() -> SessionOptions.defaults().withDevice(gpu).deviceReport())
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("device " + gpu + " was asked for, but TensorFlow sees no GPU: ")
           .hasMessageContaining(why);
@@ -67,7 +67,7 @@ class DeviceReportTest {
   @Test
   void countsTheMatMulsOfAModelByDevice() {
     try (InferenceModel model = InferenceModel.create(TinyBert.config(), SessionOptions.defaults()
-            .withDevice(Device.CPU).toConfigProto()).initialize(3);
+            .withDevice(Device.CPU)).initialize(3);
         BatchTensors tensors = new BatchTensors(TinyBert.batch(2, 12, 12, 7))) {
       assertThat(TinyBert.config().numHiddenLayers()).isEqualTo(2);
       assertThat(DevicePlacement.matMuls(

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.device.Device;
+import org.bertfit.models.internal.SessionConfigs;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.OptimizerOptions;
@@ -20,7 +21,7 @@ import org.tensorflow.proto.RunOptions;
 class SessionOptionsTest {
   @Test
   void buildsTheConfigProto() {
-    ConfigProto proto = new SessionOptions(2, 1, true, true, true, "0", false, Device.AUTO).toConfigProto();
+    ConfigProto proto = SessionConfigs.checked(new SessionOptions(2, 1, true, true, true, "0", false, Device.AUTO));
     assertThat(proto.getIntraOpParallelismThreads()).isEqualTo(2);
     assertThat(proto.getInterOpParallelismThreads()).isEqualTo(1);
     assertThat(proto.getGraphOptions().getOptimizerOptions().getGlobalJitLevel())
@@ -34,12 +35,12 @@ class SessionOptionsTest {
 
   @Test
   void theDeviceHidesTheGpusOrPicksOne() {
-    assertThat(SessionOptions.defaults().withDevice(Device.CPU).configProto().getDeviceCountMap())
+    assertThat(SessionConfigs.of(SessionOptions.defaults().withDevice(Device.CPU)).getDeviceCountMap())
         .containsExactly(Map.entry("GPU", 0));
-    ConfigProto second = SessionOptions.defaults().withDevice(Device.gpu(1)).configProto();
+    ConfigProto second = SessionConfigs.of(SessionOptions.defaults().withDevice(Device.gpu(1)));
     assertThat(second.getGpuOptions().getVisibleDeviceList()).isEqualTo("1");
     assertThat(second.getDeviceCountMap()).isEmpty();
-    assertThat(SessionOptions.defaults().configProto().getGpuOptions().getVisibleDeviceList()).isEmpty();
+    assertThat(SessionConfigs.of(SessionOptions.defaults()).getGpuOptions().getVisibleDeviceList()).isEmpty();
     assertThatThrownBy(() -> new SessionOptions(0, 0, false, false, true, "0,1", false, Device.gpu(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("visibleGpus (0,1) and device gpu:1 both choose devices: give one of them");
@@ -61,7 +62,7 @@ class SessionOptionsTest {
       reference = model.run(batch).probabilities();
     }
     SessionOptions xla = SessionOptions.defaults().withXla(true);
-    try (InferenceModel model = InferenceModel.create(TinyBert.config(), xla.toConfigProto()).initialize(4)) {
+    try (InferenceModel model = InferenceModel.create(TinyBert.config(), xla).initialize(4)) {
       assertThat(opTypesRun(model, batch)).contains("_XlaCompile", "_XlaRun");
       assertThat(model.run(batch).probabilities()).containsExactly(reference, within(1e-5f));
     }
@@ -92,7 +93,7 @@ class SessionOptionsTest {
       reference = model.run(batch).probabilities();
     }
     SessionOptions bf16 = SessionOptions.defaults().withBfloat16(true);
-    try (InferenceModel model = InferenceModel.create(TinyBert.config(), bf16.toConfigProto()).initialize(4)) {
+    try (InferenceModel model = InferenceModel.create(TinyBert.config(), bf16).initialize(4)) {
       assertThat(model.run(batch).probabilities()).containsExactly(reference, within(2e-2f));
     }
   }

@@ -16,6 +16,7 @@ import org.bertfit.datasets.io.SkipReport;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.models.bench.ForwardBenchmark;
+import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.training.Callback;
 import org.bertfit.training.FitConfig;
@@ -24,7 +25,6 @@ import org.bertfit.training.Strategy;
 import org.bertfit.training.TrainingState;
 import org.bertfit.training.optimizers.Optimizer;
 import org.bertfit.training.tasks.TaskDefaults;
-import org.tensorflow.proto.ConfigProto;
 
 /**
  * Times BERT training steps ({@code fit}'s own loop: forward, backward, AdamW update) and forward
@@ -72,12 +72,12 @@ public final class TrainBenchmark {
    *
    * @param session session options (device, threads), or null for TensorFlow's
    */
-  public static Result run(PretrainedModel pretrained, int batch, int seq, int warmup, int steps, ConfigProto session) {
+  public static Result run(PretrainedModel pretrained, int batch, int seq, int warmup, int steps, SessionOptions session) {
     return run(() -> Model.fromPretrained(pretrained, 1, session), pretrained.tokenizerJson(), batch, seq, warmup, steps);
   }
 
   /**
-   * As {@link #run(PretrainedModel, int, int, int, int, ConfigProto)} for the model that {@code
+   * As {@link #run(PretrainedModel, int, int, int, int, SessionOptions)} for the model that {@code
    * newModel} creates (e.g. a small random one), its texts tokenized by {@code tokenizerJson}.
    */
   public static Result run(Supplier<Model> newModel, String tokenizerJson, int batch, int seq, int warmup, int steps) {
@@ -146,19 +146,19 @@ public final class TrainBenchmark {
     @Override
     public void onTrainBegin(TrainingState state) {
       last = System.nanoTime();
-      lastSession = state.sessionNanos;
+      lastSession = state.sessionNanos();
     }
 
     @Override
     public void onStepEnd(TrainingState state, int examples, double loss, double learningRate) {
       long now = System.nanoTime();
-      if (state.globalStep > warmup) {
+      if (state.globalStep() > warmup) {
         seconds.add((now - last) / 1e9);
         wallTimed += now - last;
-        sessionTimed += state.sessionNanos - lastSession;
+        sessionTimed += state.sessionNanos() - lastSession;
       }
       last = now;
-      lastSession = state.sessionNanos;
+      lastSession = state.sessionNanos();
     }
 
     double[] stepSeconds() {

@@ -42,8 +42,8 @@ public final class CsvLogger implements Callback {
   @Override
   public void onTrainBegin(TrainingState state) {
     columns.clear();
-    state.logHistory.forEach(row -> columns.addAll(new TreeSet<>(row.values().keySet())));
-    rewrite(state.logHistory);
+    state.history().entries().forEach(row -> columns.addAll(new TreeSet<>(row.values().keySet())));
+    rewrite(state.history().entries());
   }
 
   @Override
@@ -53,12 +53,12 @@ public final class CsvLogger implements Callback {
 
   @Override
   public void onEvaluate(TrainingState state, Map<String, Double> metrics) {
-    add(state, new LogEntry(state.globalStep, state.epochProgress(), "eval", metrics));
+    add(state, new LogEntry(state.globalStep(), state.epochProgress(), "eval", metrics));
   }
 
   private void add(TrainingState state, LogEntry row) {
     if (columns.addAll(new TreeSet<>(row.values().keySet()))) {
-      rewrite(state.logHistory); // fit records each entry in the log before calling callbacks
+      rewrite(state.history().entries()); // fit records each entry in the log before calling callbacks
       return;
     }
     try {

@@ -2,40 +2,56 @@ package org.bertfit.training.callbacks;
 
 import java.util.Map;
 import org.bertfit.training.Callback;
+import org.bertfit.training.LogEntry;
 import org.bertfit.training.TrainingState;
 import org.bertfit.training.metrics.Metric;
 
 /**
  * Stops training when a validation metric has not improved by more than {@code minDelta} for
  * {@code patience} evaluations in a row, as Keras' and Hugging Face's early stopping (seed 000 uses
- * patience 3, min delta 0.001). Its counter is kept in the training state, so it survives a resume.
- *
- * @param monitor the metric, e.g. {@code eval_loss} or {@code eval_f1_macro}
- * @param higherIsBetter whether larger values are improvements
+ * patience 3, min delta 0.001). A resumed run recounts from the evaluations in the checkpoint's
+ * log, so the count survives a resume.
  */
-public record EarlyStopping(String monitor, int patience, double minDelta, boolean higherIsBetter)
-    implements Callback {
-  private static final String BEST = "early_stopping.best";
-  private static final String WAIT = "early_stopping.wait";
+public final class EarlyStopping implements Callback {
+  private final String monitor;
+  private final int patience;
+  private final double minDelta;
+  private final boolean higherIsBetter;
+  private Double best;
+  private int wait;
+
+  /**
+   * @param monitor the metric, e.g. {@code eval_loss} or {@code eval_f1_macro}
+   * @param higherIsBetter whether larger values are improvements
+   */
+  public EarlyStopping(String monitor, int patience, double minDelta, boolean higherIsBetter) {
+    if (patience < 1 || !(minDelta >= 0)) {
+      throw new IllegalArgumentException(
+          "patience must be >= 1 and min_delta >= 0, got " + patience + ", " + minDelta);
+    }
+    this.monitor = monitor;
+    this.patience = patience;
+    this.minDelta = minDelta;
+    this.higherIsBetter = higherIsBetter;
+  }
 
   /** Monitors a compiled metric's validation value, in the direction the metric says. */
   public EarlyStopping(Metric metric, int patience, double minDelta) {
     this("eval_" + metric.name(), patience, minDelta, metric.higherIsBetter());
   }
 
-  public EarlyStopping {
-    if (patience < 1 || !(minDelta >= 0)) {
-      throw new IllegalArgumentException(
-          "patience must be >= 1 and min_delta >= 0, got " + patience + ", " + minDelta);
-    }
-  }
-
+  /** Starts counting afresh, or, for a resumed run, from the evaluations in its log. */
   @Override
   public void onTrainBegin(TrainingState state) {
-    if (state.globalStep == 0) {
-      state.callbackState.remove(BEST);
-      state.callbackState.put(WAIT, 0.0);
-    } else if (state.callbackState.getOrDefault(WAIT, 0.0) >= patience) {
+    best = null;
+    wait = 0;
+    for (LogEntry entry : state.history().entries()) {
+      Double value = entry.values().get(monitor);
+      if (entry.kind().equals("eval") && value != null) {
+        observe(value);
+      }
+    }
+    if (wait >= patience) {
       state.requestStop(); // resumed from the checkpoint of the step that ran out of patience
     }
   }
@@ -48,18 +64,18 @@ public record EarlyStopping(String monitor, int patience, double minDelta, boole
           "early stopping monitors '" + monitor + "', which evaluation does not produce; it produces "
               + metrics.keySet());
     }
-    Double best = state.callbackState.get(BEST);
-    boolean improved =
-        best == null || (higherIsBetter ? value - best > minDelta : best - value > minDelta);
-    if (improved) {
-      state.callbackState.put(BEST, value);
-      state.callbackState.put(WAIT, 0.0);
+    observe(value);
+    if (wait >= patience) {
+      state.requestStop();
+    }
+  }
+
+  private void observe(double value) {
+    if (best == null || (higherIsBetter ? value - best > minDelta : best - value > minDelta)) {
+      best = value;
+      wait = 0;
     } else {
-      double wait = state.callbackState.getOrDefault(WAIT, 0.0) + 1;
-      state.callbackState.put(WAIT, wait);
-      if (wait >= patience) {
-        state.requestStop();
-      }
+      wait++;
     }
   }
 }

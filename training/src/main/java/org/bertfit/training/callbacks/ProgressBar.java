@@ -93,7 +93,7 @@ public final class ProgressBar implements Callback {
   @Override
   public void onEvaluate(TrainingState state, Map<String, Double> metrics) {
     endLine();
-    StringBuilder line = new StringBuilder("eval step " + state.globalStep + ":");
+    StringBuilder line = new StringBuilder("eval step " + state.globalStep() + ":");
     metrics.forEach(
         (name, value) ->
             line.append(
@@ -151,7 +151,7 @@ public final class ProgressBar implements Callback {
       examples += s.examples();
       loss += s.loss();
     }
-    long remaining = state.maxSteps - state.globalStep;
+    long remaining = state.maxSteps() - state.globalStep();
     String eta = nanos == 0 ? "?" : duration(remaining * nanos / window.size());
     String rate = nanos == 0 ? "?" : String.format(Locale.ROOT, "%.1f", examples * 1e9 / nanos);
     return String.format(
@@ -165,12 +165,12 @@ public final class ProgressBar implements Callback {
   }
 
   private String position(TrainingState state) {
-    long epochs = (state.maxSteps + state.stepsPerEpoch - 1) / state.stepsPerEpoch;
-    String epoch = "epoch " + (state.epoch + 1) + "/" + epochs;
-    String steps = state.globalStep + "/" + state.maxSteps;
+    long epochs = (state.maxSteps() + state.stepsPerEpoch() - 1) / state.stepsPerEpoch();
+    String epoch = "epoch " + (state.epoch() + 1) + "/" + epochs;
+    String steps = state.globalStep() + "/" + state.maxSteps();
     return terminal
-        ? epoch + " " + bar(state.globalStep, state.maxSteps) + " " + steps
-        : epoch + " step " + steps + " (" + 100 * state.globalStep / state.maxSteps + "%)";
+        ? epoch + " " + bar(state.globalStep(), state.maxSteps()) + " " + steps
+        : epoch + " step " + steps + " (" + 100 * state.globalStep() / state.maxSteps() + "%)";
   }
 
   private static String bar(long done, long total) {

@@ -46,10 +46,10 @@ public final class TensorBoard implements Callback {
     }
     file = newEventFile();
     write(event().setFileVersion("brain.Event:2"));
-    if (state.globalStep > 0) {
+    if (state.globalStep() > 0) {
       write(
           event()
-              .setStep(state.globalStep + 1)
+              .setStep(state.globalStep() + 1)
               .setSessionLog(SessionLog.newBuilder().setStatus(SessionLog.SessionStatus.START)));
     }
   }
@@ -61,7 +61,7 @@ public final class TensorBoard implements Callback {
 
   @Override
   public void onEvaluate(TrainingState state, Map<String, Double> metrics) {
-    write(scalars(state.globalStep, metrics, "eval_", "eval/"));
+    write(scalars(state.globalStep(), metrics, "eval_", "eval/"));
   }
 
   /**

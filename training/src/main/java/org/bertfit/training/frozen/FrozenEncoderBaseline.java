@@ -12,11 +12,11 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.BertClassifier;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.graph.Parameter;
+import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -48,7 +48,7 @@ public final class FrozenEncoderBaseline {
    */
   public static Result fit(
       PretrainedModel pretrained, EncodedDataset train, LogisticRegression regression, int batchSize,
-      ConfigProto session, Path out, boolean replace) {
+      SessionOptions session, Path out, boolean replace) {
     BertConfig config = pretrained.config();
     if (train.task() == Task.TOKEN_CLASSIFICATION) {
       throw new IllegalArgumentException(

@@ -17,7 +17,6 @@ import org.bertfit.models.files.FileTree;
 import org.bertfit.models.graph.Parameter;
 import org.bertfit.models.graph.VariableSaver;
 import org.bertfit.models.io.ModelDirectory;
-import org.bertfit.training.TrainingState;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
@@ -49,7 +48,7 @@ public final class Checkpoints {
   }
 
   /** Writes {@code checkpoint-STEP} under {@code outputDir} and prunes old ones. */
-  Path save(Path outputDir, TrainingState state, Path vocab, String tokenizerJson, int keep) {
+  Path save(Path outputDir, LoopState state, Path vocab, String tokenizerJson, int keep) {
     Path target = outputDir.resolve(PREFIX + state.globalStep);
     AtomicWrite.directory(
         target,
@@ -65,7 +64,7 @@ public final class Checkpoints {
   }
 
   /** Sets weights, optimizer state and step from {@code checkpoint}; returns its trainer state. */
-  TrainingState restore(Path checkpoint) {
+  LoopState restore(Path checkpoint) {
     Path json = checkpoint.resolve("trainer_state.json");
     if (!Files.isRegularFile(json)) {
       throw new IllegalArgumentException(checkpoint + " is not a training checkpoint: no trainer_state.json");
@@ -73,14 +72,14 @@ public final class Checkpoints {
     weights.restore(model.session(), checkpoint.resolve("variables").resolve("variables"));
     trainer.restore(model.session(), checkpoint.resolve("trainer").resolve("state"));
     try {
-      return JSON.readValue(json.toFile(), TrainingState.class);
+      return JSON.readValue(json.toFile(), LoopState.class);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + json + ": " + e.getMessage(), e);
     }
   }
 
   /** Removes the oldest checkpoints beyond {@code keep}, never the newest nor the best. */
-  private static void prune(Path outputDir, TrainingState state, int keep) {
+  private static void prune(Path outputDir, LoopState state, int keep) {
     if (keep <= 0) {
       return;
     }

@@ -6,6 +6,7 @@ import org.bertfit.datasets.Batch;
 import org.bertfit.models.graph.BatchOutputs;
 import org.bertfit.training.TrainingDivergedException;
 import org.bertfit.training.TrainingState;
+import org.tensorflow.Result;
 import org.tensorflow.Tensor;
 
 /**
@@ -25,13 +26,13 @@ final class DivergenceGuard {
    * Fails unless the training loss of a forward pass of the step in progress is finite; remembers
    * the batch.
    */
-  void checkLoss(double loss, Batch batch, TrainingState state) {
+  void checkLoss(double loss, Batch batch, LoopState state) {
     lastBatch = batch;
     requireFinite("the training loss", loss, state.globalStep + 1);
   }
 
   /** Fails unless the gradient norm of the step in progress is finite. */
-  void checkGradientNorm(double norm, TrainingState state) {
+  void checkGradientNorm(double norm, LoopState state) {
     requireFinite("the gradient norm", norm, state.globalStep + 1);
   }
 
@@ -41,7 +42,7 @@ final class DivergenceGuard {
    *
    * @param purpose what the weights are about to be used for, for the message
    */
-  void checkWeights(TrainingState state, String purpose) {
+  void checkWeights(LoopState state, String purpose) {
     if (lastBatch == null) {
       return;
     }

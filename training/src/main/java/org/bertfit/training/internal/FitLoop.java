@@ -19,7 +19,6 @@ import org.bertfit.training.FitConfig;
 import org.bertfit.training.History;
 import org.bertfit.training.LogEntry;
 import org.bertfit.training.Strategy;
-import org.bertfit.training.TrainingState;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.LearningRateSchedule;
 import org.bertfit.training.optimizers.Optimizer;
@@ -104,15 +103,13 @@ public final class FitLoop {
             model, optimizer, model.trainable(config.freezeEncoder()), schedule, config.maxGradNorm(),
             config.weightDecay(), k);
     Checkpoints checkpoints = new Checkpoints(model);
-    TrainingState state = resumeFrom == null ? new TrainingState() : checkpoints.restore(resumeFrom);
+    LoopState state = resumeFrom == null ? new LoopState() : checkpoints.restore(resumeFrom);
     if (resumeFrom == null) {
       model.resetOptimizer();
     }
     state.maxSteps = maxSteps;
     state.stepsPerEpoch = stepsPerEpoch;
     state.device = model.device().toMap();
-    History history = new History();
-    state.logHistory.forEach(history::add);
     BestWeights best = config.loadBestModelAtEnd() ? model.bestWeights() : null;
     if (best != null && state.bestMetric != null) {
       best.loadFrom(resumeFrom.getParent().resolve(Checkpoints.PREFIX + state.bestStep));
@@ -136,7 +133,7 @@ public final class FitLoop {
         state.batchesDoneInEpoch++;
         boolean lastOfEpoch = state.batchesDoneInEpoch == batchesPerEpoch;
         if (step.batches == k || lastOfEpoch) {
-          finishStep(ops, state, step, window, history, validation, best, checkpoints);
+          finishStep(ops, state, step, window, validation, best, checkpoints);
           step = new StepTotals();
           if (state.globalStep >= maxSteps || state.stopRequested()) {
             break;
@@ -147,7 +144,7 @@ public final class FitLoop {
         state.epoch++;
         state.batchesDoneInEpoch = 0;
         if (config.evalStrategy() == Strategy.EPOCH && validation != null) {
-          evaluate(state, history, validation, best, checkpoints);
+          evaluate(state, validation, best, checkpoints);
         }
         if (config.saveStrategy() == Strategy.EPOCH) {
           save(state, checkpoints);
@@ -161,7 +158,7 @@ public final class FitLoop {
       LOG.info("restored the best weights: step {}, {} = {}", state.bestStep, config.metricForBestModel(), state.bestMetric);
     }
     callbacks.forEach(c -> c.onTrainEnd(state));
-    return history;
+    return state.history();
   }
 
   /** Totals of the forward passes of the current optimizer step. */
@@ -173,7 +170,7 @@ public final class FitLoop {
     double learningRate = Double.NaN;
   }
 
-  private void trainOn(Batch batch, TrainOps ops, TrainingState state, Pass window, StepTotals step) {
+  private void trainOn(Batch batch, TrainOps ops, LoopState state, Pass window, StepTotals step) {
     boolean single = ops.accumulationSteps() == 1;
     try (BatchTensors inputs = new BatchTensors(batch.inputs());
         Tensor labels = Feeds.labels(batch.labels());
@@ -209,7 +206,7 @@ public final class FitLoop {
   }
 
   private void finishStep(
-      TrainOps ops, TrainingState state, StepTotals step, Pass window, History history,
+      TrainOps ops, LoopState state, StepTotals step, Pass window,
       EncodedDataset validation, BestWeights best, Checkpoints checkpoints) {
     if (ops.accumulationSteps() > 1) {
       long before = System.nanoTime();
@@ -226,6 +223,7 @@ public final class FitLoop {
       guard.checkGradientNorm(step.gradientNorm, state);
     }
     state.globalStep++;
+    state.learningRate(step.learningRate);
     double loss = step.lossSum / step.batches;
     callbacks.forEach(c -> c.onStepEnd(state, step.examples, loss, step.learningRate));
     if (config.loggingSteps() > 0 && state.globalStep % config.loggingSteps() == 0) {
@@ -233,13 +231,13 @@ public final class FitLoop {
       values.put("learning_rate", step.learningRate);
       values.put("grad_norm", step.gradientNorm);
       LogEntry entry = new LogEntry(state.globalStep, state.epochProgress(), "train", values);
-      record(state, history, entry);
+      record(state, entry);
       callbacks.forEach(c -> c.onLog(state, entry));
       window.reset();
     }
     if (config.evalStrategy() == Strategy.STEPS && validation != null
         && state.globalStep % config.evalSteps() == 0) {
-      evaluate(state, history, validation, best, checkpoints);
+      evaluate(state, validation, best, checkpoints);
     }
     if (config.saveStrategy() == Strategy.STEPS && state.globalStep % config.saveSteps() == 0) {
       save(state, checkpoints);
@@ -247,14 +245,13 @@ public final class FitLoop {
   }
 
   private void evaluate(
-      TrainingState state, History history, EncodedDataset validation, BestWeights best,
-      Checkpoints checkpoints) {
+      LoopState state, EncodedDataset validation, BestWeights best, Checkpoints checkpoints) {
     guard.checkWeights(state, "before evaluation");
     Map<String, Double> values = new LinkedHashMap<>();
     evaluator.evaluate(validation, config.evalBatchSize(), metrics, decoder)
         .metrics()
         .forEach((name, value) -> values.put("eval_" + name, value));
-    record(state, history, new LogEntry(state.globalStep, state.epochProgress(), "eval", values));
+    record(state, new LogEntry(state.globalStep, state.epochProgress(), "eval", values));
     String monitored = "eval_" + config.metricForBestModel().replaceFirst("^eval_", "");
     Double value = values.get(monitored);
     if (value == null) {
@@ -276,13 +273,12 @@ public final class FitLoop {
     }
   }
 
-  private static void record(TrainingState state, History history, LogEntry entry) {
-    history.add(entry);
+  private static void record(LoopState state, LogEntry entry) {
     state.logHistory.add(entry);
     LOG.debug("{}", entry);
   }
 
-  private void save(TrainingState state, Checkpoints checkpoints) {
+  private void save(LoopState state, Checkpoints checkpoints) {
     if (config.outputDir() == null) {
       throw new IllegalArgumentException("save_strategy " + config.saveStrategy() + " needs an output_dir");
     }

@@ -15,6 +15,7 @@ import org.bertfit.models.graph.Initializer;
 import org.bertfit.models.graph.Mode;
 import org.bertfit.models.graph.Parameter;
 import org.bertfit.models.graph.ParameterStore;
+import org.bertfit.models.graph.SessionOptions;
 import org.bertfit.models.graph.Sessions;
 import org.bertfit.models.graph.VariableSaver;
 import org.bertfit.training.losses.Loss;
@@ -25,7 +26,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -57,7 +57,7 @@ public final class ModelGraph implements AutoCloseable {
   private Operand<TFloat32> inferenceLoss;
   private Operand<TFloat32> inferencePerExample;
 
-  public ModelGraph(BertConfig config, ConfigProto sessionConfig) {
+  public ModelGraph(BertConfig config, SessionOptions options) {
     this.config = config;
     this.graph = new Graph();
     try {
@@ -69,10 +69,10 @@ public final class ModelGraph implements AutoCloseable {
       inference = classifier.apply(tf, inputs, Mode.inference());
       dropoutSeed = tf.withName("dropout_seed").placeholder(TInt64.class, Placeholder.shape(Shape.of(2)));
       step = tf.withName("global_step").variable(Shape.scalar(), TInt64.class);
-      session = Sessions.open(graph, sessionConfig);
+      session = Sessions.open(graph, options);
       runner = new BatchRunner(session, inputs, config.problemType() == Task.TOKEN_CLASSIFICATION);
       session.run(tf.assign(step, tf.constant(0L)));
-      device = DeviceReport.probe(sessionConfig != null ? sessionConfig : ConfigProto.getDefaultInstance());
+      device = DeviceReport.probe(options);
     } catch (RuntimeException e) {
       graph.close();
       throw e;

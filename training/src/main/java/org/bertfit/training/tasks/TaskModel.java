@@ -1,7 +1,5 @@
 package org.bertfit.training.tasks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +62,7 @@ final class TaskModel implements AutoCloseable {
   private void open(LabelEncoder labels) {
     BertConfig head = BertConfig.builder().labels(labels.names()).problemType(problem).build();
     PretrainedModel source = PretrainedModel.open(PretrainedSource.defaults().resolve(pretrained), head);
-    Model opened = Model.fromPretrained(source, options.fit().seed(), options.session().toConfigProto());
+    Model opened = Model.fromPretrained(source, options.fit().seed(), options.session());
     try {
       opened.compile(options.optimizer(), TaskDefaults.loss(problem), TaskDefaults.metrics(problem));
     } catch (RuntimeException e) {
@@ -139,16 +137,7 @@ final class TaskModel implements AutoCloseable {
 
   /** Exports the next version of a SavedModel for TF Serving under {@code base}, atomically. */
   ExportedModel export(Path base) {
-    Path temp = null;
-    try {
-      temp = Files.createTempDirectory("bertfit-export-");
-      ModelDirectory saved = save(temp.resolve("model"));
-      return ServingExport.export(saved, base, ExportOptions.nextVersion());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot export to " + base + ": " + e.getMessage(), e);
-    } finally {
-      delete(temp);
-    }
+    return model().export(base, ExportOptions.nextVersion(), thresholds());
   }
 
   List<String> labels() {
@@ -181,16 +170,6 @@ final class TaskModel implements AutoCloseable {
     return problem == Task.MULTI_LABEL
         ? Thresholds.uniform(LabelSet.of(labels.names()), options.fit().threshold())
         : null;
-  }
-
-  private static void delete(Path temp) {
-    if (temp != null) {
-      try {
-        FileTree.delete(temp);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete " + temp + ": " + e.getMessage(), e);
-      }
-    }
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.bertfit.training.History;
 import org.bertfit.training.LogEntry;
-import org.bertfit.training.TrainingState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +15,9 @@ class CsvLoggerTest {
   @TempDir Path dir;
 
   /** Records the entry in the state's log, then calls the logger, as {@code fit} does. */
-  private static void log(CsvLogger logger, TrainingState state, LogEntry entry) {
+  private static void log(CsvLogger logger, FakeState state, LogEntry entry) {
     state.globalStep = entry.step();
-    state.logHistory.add(entry);
+    state.log.add(entry);
     if (entry.kind().equals("eval")) {
       logger.onEvaluate(state, entry.values());
     } else {
@@ -26,8 +25,8 @@ class CsvLoggerTest {
     }
   }
 
-  private static TrainingState state() {
-    TrainingState state = new TrainingState();
+  private static FakeState state() {
+    FakeState state = new FakeState();
     state.stepsPerEpoch = 2;
     return state;
   }
@@ -36,7 +35,7 @@ class CsvLoggerTest {
   void rowsAreOnDiskAsTheyComeAndNewNamesWidenTheHeader() throws Exception {
     Path file = dir.resolve("logs/log.csv");
     CsvLogger logger = new CsvLogger(file);
-    TrainingState state = state();
+    FakeState state = state();
     logger.onTrainBegin(state);
     log(logger, state, new LogEntry(1, 0.5, "train", Map.of("loss", 0.75, "f1_a,\"b\"", 0.5)));
     assertThat(Files.readString(file))
@@ -58,15 +57,15 @@ class CsvLoggerTest {
   @Test
   void aResumedRunKeepsTheCheckpointsRowsAndDropsTheLaterOnes() throws Exception {
     Path file = dir.resolve("log.csv");
-    TrainingState first = state();
+    FakeState first = state();
     CsvLogger logger = new CsvLogger(file);
     logger.onTrainBegin(first);
     for (int step = 1; step <= 3; step++) {
       log(logger, first, new LogEntry(step, step / 2.0, "train", Map.of("loss", 1.0 / step)));
     }
-    TrainingState resumed = state(); // as restored from a checkpoint at step 2
+    FakeState resumed = state(); // as restored from a checkpoint at step 2
     resumed.globalStep = 2;
-    resumed.logHistory.addAll(first.logHistory.subList(0, 2));
+    resumed.log.addAll(first.log.subList(0, 2));
     logger.onTrainBegin(resumed);
     assertThat(Files.readString(file))
         .isEqualTo("step,epoch,kind,loss\r\n1,0.5,train,1.0\r\n2,1.0,train,0.5\r\n");

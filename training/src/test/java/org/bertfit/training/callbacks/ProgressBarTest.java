@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.bertfit.training.History;
 import org.bertfit.training.LogEntry;
-import org.bertfit.training.TrainingState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,7 @@ class ProgressBarTest {
 
   private final StringWriter bytes = new StringWriter();
   private long now;
-  private final TrainingState state = new TrainingState();
+  private final FakeState state = new FakeState();
 
   private ProgressBar bar(boolean terminal) {
     return new ProgressBar(

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.zip.CRC32C;
 import org.bertfit.training.History;
 import org.bertfit.training.LogEntry;
-import org.bertfit.training.TrainingState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.Event;
@@ -145,9 +144,9 @@ class TensorBoardTest {
   @Test
   void eachRunWritesItsOwnFileAndAResumedOneStartsASessionAfterItsCheckpoint() throws Exception {
     TensorBoard tensorBoard = new TensorBoard(dir);
-    tensorBoard.onTrainBegin(new TrainingState());
+    tensorBoard.onTrainBegin(new FakeState());
     Path fresh = tensorBoard.file();
-    TrainingState resumed = new TrainingState();
+    FakeState resumed = new FakeState();
     resumed.globalStep = 5;
     tensorBoard.onTrainBegin(resumed);
 
