@@ -4,8 +4,6 @@ import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.WeightSource;
 import org.bertfit.models.checkpoint.ImportReport;
-import org.bertfit.models.checkpoint.UnusedWeights;
-import org.bertfit.models.checkpoint.WeightImporter;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;

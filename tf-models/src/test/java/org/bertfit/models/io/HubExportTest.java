@@ -1,4 +1,4 @@
-package org.bertfit.models.hub;
+package org.bertfit.models.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +15,7 @@ import org.bertfit.models.ProblemType;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.export.TinyModels;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.io.ModelDirectory;
-import org.bertfit.models.io.PretrainedModel;
+import org.bertfit.models.hub.HubNames;
 import org.bertfit.models.safetensors.FloatTensor;
 import org.bertfit.models.safetensors.SafetensorsCheckpoint;
 import org.bertfit.models.safetensors.SafetensorsWriter;

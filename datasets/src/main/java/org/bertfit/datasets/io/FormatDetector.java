@@ -1,4 +1,4 @@
-package org.bertfit.datasets.internal;
+package org.bertfit.datasets.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,17 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.bertfit.datasets.io.DataFormat;
+import org.bertfit.datasets.internal.LineReader;
+import org.bertfit.datasets.internal.TweetEvalSource;
 
 /** Tells the format of an input from its path, and for {@code .txt} files from its first lines. */
-public final class FormatDetector {
+final class FormatDetector {
   private static final int SNIFFED_LINES = 20;
   private static final Pattern TAG = Pattern.compile("O|[BIESLU]-\\S+");
 
   private FormatDetector() {}
 
   /** The format of {@code path}; unlabelled reads fall back to plain text where nothing fits. */
-  public static DataFormat detect(Path path, boolean labelled) {
+  static DataFormat detect(Path path, boolean labelled) {
     if (Files.isDirectory(path)) {
       throw new IllegalArgumentException(
           path

@@ -1,14 +1,15 @@
-package org.bertfit.models.internal;
+package org.bertfit.models.checkpoint;
 
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
-/** CRC32C with LevelDB's masking, as stored in TensorFlow checkpoints. */
+/** CRC32C with LevelDB's masking, as stored in TensorFlow checkpoints and TFRecord files. */
 public final class Crc {
   private static final int MASK_DELTA = 0xa282ead8;
 
   private Crc() {}
 
+  /** {@code crc} masked as LevelDB stores it (rotated, plus a constant). */
   public static int mask(int crc) {
     return ((crc >>> 15) | (crc << 17)) + MASK_DELTA;
   }

@@ -1,11 +1,14 @@
-package org.bertfit.models.checkpoint;
+package org.bertfit.models.graph;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.bertfit.models.graph.ParameterStore;
+import org.bertfit.models.checkpoint.CheckpointException;
+import org.bertfit.models.checkpoint.CheckpointNaming;
+import org.bertfit.models.checkpoint.CheckpointVariable;
+import org.bertfit.models.checkpoint.ImportReport;
 
 /**
  * The rule for checkpoint variables that no model variable took. One that an encoder would read

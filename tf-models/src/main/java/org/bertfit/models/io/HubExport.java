@@ -1,4 +1,4 @@
-package org.bertfit.models.hub;
+package org.bertfit.models.io;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +11,7 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.Checkpoint;
 import org.bertfit.models.checkpoint.CheckpointNaming.Target;
 import org.bertfit.models.checkpoint.CheckpointVariable;
-import org.bertfit.models.io.AtomicDirectory;
-import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.hub.HubNames;
 import org.bertfit.models.safetensors.FloatTensor;
 import org.bertfit.models.safetensors.SafetensorsCheckpoint;
 import org.bertfit.models.safetensors.SafetensorsWriter;

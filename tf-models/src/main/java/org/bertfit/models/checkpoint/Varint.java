@@ -1,13 +1,12 @@
-package org.bertfit.models.internal;
+package org.bertfit.models.checkpoint;
 
 import java.nio.ByteBuffer;
-import org.bertfit.models.checkpoint.CheckpointException;
 
 /** Little-endian base-128 varints, as in protocol buffers and LevelDB tables. */
-public final class Varint {
+final class Varint {
   private Varint() {}
 
-  public static long read(ByteBuffer buffer) {
+  static long read(ByteBuffer buffer) {
     long result = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       if (!buffer.hasRemaining()) {

@@ -1,4 +1,4 @@
-package org.bertfit.models.checkpoint;
+package org.bertfit.models.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.bertfit.models.graph.Parameter;
-import org.bertfit.models.graph.ParameterStore;
+import org.bertfit.models.checkpoint.CheckpointException;
+import org.bertfit.models.checkpoint.CheckpointNaming;
+import org.bertfit.models.checkpoint.CheckpointVariable;
+import org.bertfit.models.checkpoint.ImportReport;
+import org.bertfit.models.checkpoint.WeightSource;
 import org.bertfit.models.safetensors.FloatTensor;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;

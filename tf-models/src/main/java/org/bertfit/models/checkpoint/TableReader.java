@@ -1,4 +1,4 @@
-package org.bertfit.models.internal;
+package org.bertfit.models.checkpoint;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -6,13 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
-import org.bertfit.models.checkpoint.CheckpointException;
 
 /**
  * Reads the sorted string table (LevelDB table format) that TensorFlow uses for a checkpoint's
  * {@code .index} file: every key with its value, checking block checksums.
  */
-public final class TableReader {
+final class TableReader {
   private static final long MAGIC = 0xdb4775248b80fb57L;
   private static final int FOOTER_LENGTH = 48;
   private static final int BLOCK_TRAILER_LENGTH = 5;
@@ -26,7 +25,7 @@ public final class TableReader {
   }
 
   /** All entries of the table in key order; {@code name} identifies the file in errors. */
-  public static Map<String, byte[]> readAll(ByteBuffer file, String name) {
+  static Map<String, byte[]> readAll(ByteBuffer file, String name) {
     return new TableReader(file, name).entries();
   }
 
