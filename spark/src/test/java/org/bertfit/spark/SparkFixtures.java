@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.TinySavedModels;
 
 /** A local Spark session that retries a failed task once, tiny models, and labelled files. */
 public final class SparkFixtures {

@@ -15,7 +15,7 @@ import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.TinySavedModels;
 
 /**
  * Synthetic classification tasks over the tiny vocabulary: texts of 6 to 20 random filler words in

@@ -14,7 +14,7 @@ import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.evaluation.Average;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.TinySavedModels;
 import org.bertfit.training.Callback;
 import org.bertfit.training.FitConfig;
 import org.bertfit.training.History;

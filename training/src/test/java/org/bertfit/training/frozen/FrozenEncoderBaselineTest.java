@@ -27,7 +27,7 @@ import org.bertfit.models.graph.Floats;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.TinySavedModels;
 import org.bertfit.training.predict.Classifier;
 import org.bertfit.training.predict.ModelFiles;
 import org.junit.jupiter.api.BeforeAll;

@@ -27,7 +27,7 @@ import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ScoreBuffer;
 import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.models.ProblemType;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.datasets.io.ReadOptions;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.TinySavedModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,7 +12,7 @@ import org.bertfit.datasets.tokenize.TokenizedWords;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.TinySavedModels;
 
 /** Tiny model directories, files, and the reference: one graph run a text. */
 final class PredictFixtures {

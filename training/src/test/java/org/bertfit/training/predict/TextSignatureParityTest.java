@@ -24,11 +24,11 @@ import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
-import org.bertfit.models.io.TinySavedModels;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.EnumSource.Mode;
+import org.bertfit.models.testing.TinySavedModels;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource.Mode;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The issue's "done when": in a fresh JVM whose class path holds TensorFlow Java and nothing of

@@ -1,4 +1,4 @@
-package org.bertfit.models.graph;
+package org.bertfit.models.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.bertfit.models.BertConfig;
+import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.graph.TinyBert;
+import org.bertfit.models.graph.UnusedWeights;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

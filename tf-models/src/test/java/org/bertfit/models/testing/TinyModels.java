@@ -1,4 +1,4 @@
-package org.bertfit.models.export;
+package org.bertfit.models.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,6 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.ProblemType;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
-import org.bertfit.models.io.TinySavedModels;
 
 /** Tiny bertfit model directories (random weights, a 120-token vocabulary) and texts for them. */
 public final class TinyModels {

@@ -1,4 +1,4 @@
-package org.bertfit.models.hub;
+package org.bertfit.models.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,9 +1,9 @@
-package org.bertfit.models.io;
+package org.bertfit.models.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +13,7 @@ import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.graph.Parameter;
+import org.bertfit.models.io.ModelDirectory;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Signature;

@@ -1,4 +1,4 @@
-package org.bertfit.models.export;
+package org.bertfit.models.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
