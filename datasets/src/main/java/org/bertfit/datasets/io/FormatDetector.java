@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.bertfit.datasets.internal.LineReader;
-import org.bertfit.datasets.internal.TweetEvalSource;
+import org.bertfit.datasets.io.internal.TweetEvalSource;
 
 /** Tells the format of an input from its path, and for {@code .txt} files from its first lines. */
 final class FormatDetector {

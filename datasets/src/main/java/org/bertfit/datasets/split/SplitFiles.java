@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.Example;
-import org.bertfit.datasets.internal.TweetEvalSource;
 import org.bertfit.datasets.io.DataFormat;
+import org.bertfit.datasets.io.internal.TweetEvalSource;
 
 /**
  * Writes the parts of a split as files of the input's own format, byte for byte: each example's

@@ -1,4 +1,4 @@
-package org.bertfit.datasets.internal;
+package org.bertfit.datasets.io.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bertfit.datasets.Example;
+import org.bertfit.datasets.internal.LineReader;
 import org.bertfit.datasets.io.SkipReason;
 import org.bertfit.datasets.labels.LabelEncoder;
 

@@ -1,4 +1,4 @@
-package org.bertfit.datasets.internal;
+package org.bertfit.datasets.io.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;

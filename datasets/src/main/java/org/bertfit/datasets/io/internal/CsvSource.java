@@ -1,4 +1,4 @@
-package org.bertfit.datasets.internal;
+package org.bertfit.datasets.io.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.bertfit.datasets.Example;
+import org.bertfit.datasets.internal.LineReader;
+import org.bertfit.datasets.internal.StrictUtf8Reader;
 import org.bertfit.datasets.io.BadInputException;
 import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.ReadOptions;

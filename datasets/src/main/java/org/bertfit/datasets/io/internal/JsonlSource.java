@@ -1,4 +1,4 @@
-package org.bertfit.datasets.internal;
+package org.bertfit.datasets.io.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

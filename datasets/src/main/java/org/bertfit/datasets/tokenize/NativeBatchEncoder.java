@@ -1,10 +1,9 @@
-package org.bertfit.datasets.internal;
+package org.bertfit.datasets.tokenize;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import java.util.ArrayList;
 import java.util.List;
-import org.bertfit.datasets.tokenize.TokenizedText;
 
 /**
  * Batch tokenization through DJL's native tokenizers library, fetching only what batches need: ids,
@@ -13,13 +12,13 @@ import org.bertfit.datasets.tokenize.TokenizedText;
  * The tokenizer's own options (special tokens, truncation, no padding) apply as in {@code
  * batchEncode}.
  */
-public final class NativeBatchEncoder {
+final class NativeBatchEncoder {
   private static final TokenizersLibrary LIB = TokenizersLibrary.LIB;
 
   private NativeBatchEncoder() {}
 
   /** Encodes {@code texts}, paired with {@code pairs} unless null. */
-  public static List<TokenizedText> encode(
+  static List<TokenizedText> encode(
       HuggingFaceTokenizer tokenizer, List<String> texts, List<String> pairs) {
     long handle = tokenizer.getHandle();
     String[] first = texts.toArray(new String[0]);
@@ -45,7 +44,7 @@ public final class NativeBatchEncoder {
   }
 
   /** Narrows token ids (below the vocabulary size) to int32, as the model takes them. */
-  public static int[] toInts(long[] values) {
+  static int[] toInts(long[] values) {
     int[] out = new int[values.length];
     for (int i = 0; i < values.length; i++) {
       out[i] = (int) values[i];

@@ -1,4 +1,4 @@
-package org.bertfit.datasets.internal;
+package org.bertfit.datasets.io.internal;
 
 /** Messages that several readers share. */
 final class Messages {

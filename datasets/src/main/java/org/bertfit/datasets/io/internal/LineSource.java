@@ -1,8 +1,9 @@
-package org.bertfit.datasets.internal;
+package org.bertfit.datasets.io.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import org.bertfit.datasets.Example;
+import org.bertfit.datasets.internal.LineReader;
 import org.bertfit.datasets.io.SkipReason;
 
 /** A source with one example a line; blank lines are skipped, lines that are not UTF-8 rejected. */

@@ -1,10 +1,11 @@
-package org.bertfit.datasets.internal;
+package org.bertfit.datasets.io.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.datasets.Example;
+import org.bertfit.datasets.internal.LineReader;
 import org.bertfit.datasets.io.Column;
 import org.bertfit.datasets.io.SkipReason;
 
