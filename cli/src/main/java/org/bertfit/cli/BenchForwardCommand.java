@@ -6,7 +6,7 @@ import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.bench.ForwardBenchmark;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.models.io.ReferenceSavedModel;

@@ -12,7 +12,7 @@ import org.bertfit.models.device.DevicePlacement;
 import org.bertfit.models.device.DeviceReport;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.training.Model;
 import org.bertfit.training.bench.TrainBenchmark;
 import picocli.CommandLine.Command;

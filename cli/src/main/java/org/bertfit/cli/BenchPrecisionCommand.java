@@ -21,7 +21,7 @@ import org.bertfit.models.bench.ForwardBenchmark;
 import org.bertfit.models.device.Device;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.FitConfig;

@@ -26,7 +26,7 @@ import org.bertfit.inference.output.PredictionsJsonl;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelFiles;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

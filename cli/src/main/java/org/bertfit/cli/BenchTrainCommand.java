@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.bench.ForwardBenchmark;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.bench.TrainBenchmark;

@@ -19,7 +19,7 @@ import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.export.ServingExport;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.FitConfig;

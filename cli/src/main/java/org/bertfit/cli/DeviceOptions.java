@@ -2,7 +2,7 @@ package org.bertfit.cli;
 
 import java.io.PrintWriter;
 import org.bertfit.models.device.Device;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import picocli.CommandLine.Option;
 
 /**

@@ -7,7 +7,7 @@ import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ExportOptions.DefaultSignature;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.export.ServingExport;
-import org.bertfit.models.hub.HubExport;
+import org.bertfit.models.io.HubExport;
 import org.bertfit.models.io.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;

@@ -6,7 +6,7 @@ import org.bertfit.inference.Predictor;
 import org.bertfit.models.io.ModelFiles;
 import picocli.CommandLine.Mixin;
 import org.bertfit.evaluation.Thresholds;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import picocli.CommandLine.Option;
 
 /** The model and batching options of {@code predict} and {@code evaluate} ({@code @Mixin}). */

@@ -22,7 +22,7 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.files.AtomicWrite;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
 import org.bertfit.training.Evaluation;

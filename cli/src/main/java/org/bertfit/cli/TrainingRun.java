@@ -29,7 +29,7 @@ import org.bertfit.evaluation.report.TextReport;
 import org.bertfit.evaluation.report.TrainingLog;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;

@@ -1,5 +1,6 @@
 package org.bertfit.cli;
 
+import org.bertfit.models.testing.TinyModels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -21,11 +22,10 @@ import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.evaluation.TemperatureScaling;
 import org.bertfit.inference.Classifier;
-import org.bertfit.models.export.TinyModels;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.ModelFiles;
 import org.bertfit.models.io.SavedModelInfo;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.TinySavedModels;
 import org.bertfit.training.Model;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

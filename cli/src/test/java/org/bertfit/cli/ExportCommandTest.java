@@ -1,10 +1,10 @@
 package org.bertfit.cli;
 
+import org.bertfit.models.testing.TinyModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.bertfit.datasets.Task;
-import org.bertfit.models.export.TinyModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,11 +12,11 @@ import java.util.Random;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.bench.HfReference;
-import org.bertfit.models.hub.ReferenceFixture;
+import org.bertfit.models.testing.ReferenceFixture;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Hub checkpoint made by the independent PyTorch reference goes through {@code import}, {@code

@@ -1,5 +1,6 @@
 package org.bertfit.cli;
 
+import org.bertfit.models.testing.TinySavedModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ner.EntityCounts;
 import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.TextReport;
-import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

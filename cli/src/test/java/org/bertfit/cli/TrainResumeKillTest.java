@@ -15,9 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bertfit.models.checkpoint.Checkpoint;
-import org.bertfit.models.export.ChildJvm;
-import org.bertfit.models.io.DirectoryContents;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.ChildJvm;
+import org.bertfit.models.testing.DirectoryContents;
+import org.bertfit.models.testing.TinySavedModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.bertfit.cli;
 
+import org.bertfit.models.testing.TinySavedModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.models.files.FileTree;
-import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

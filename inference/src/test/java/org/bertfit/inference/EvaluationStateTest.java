@@ -1,5 +1,6 @@
 package org.bertfit.inference;
 
+import org.bertfit.models.testing.TinySavedModels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,6 @@ import org.bertfit.inference.shard.DataSummary;
 import org.bertfit.inference.shard.EvaluationState;
 import org.bertfit.inference.shard.Shard;
 import org.bertfit.models.io.ModelFiles;
-import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package org.bertfit.inference;
 
+import org.bertfit.models.testing.TinySavedModels;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ExampleStream;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.models.io.ModelFiles;
-import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.bertfit.inference;
 
+import org.bertfit.models.testing.TinySavedModels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import org.bertfit.datasets.tokenize.TokenizedWords;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelFiles;
-import org.bertfit.models.io.TinySavedModels;
 
 /** Tiny model directories, files, and the reference: one graph run a text. */
 final class PredictFixtures {

@@ -1,5 +1,6 @@
 package org.bertfit.inference;
 
+import org.bertfit.models.testing.TinySavedModels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -24,7 +25,6 @@ import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.ModelFiles;
-import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package org.bertfit.inference;
 
+import org.bertfit.models.testing.TinySavedModels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,7 +26,6 @@ import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.ModelFiles;
-import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,5 +1,6 @@
 package org.bertfit.spark;
 
+import org.bertfit.models.testing.TinySavedModels;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.io.TinySavedModels;
 
 /** A local Spark session that retries a failed task once, tiny models, and labelled files. */
 public final class SparkFixtures {

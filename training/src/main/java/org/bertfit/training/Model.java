@@ -1,5 +1,6 @@
 package org.bertfit.training;
 
+import org.bertfit.models.io.HubExport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,16 +14,15 @@ import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.checkpoint.ImportReport;
-import org.bertfit.models.checkpoint.UnusedWeights;
-import org.bertfit.models.checkpoint.WeightImporter;
 import org.bertfit.models.device.DeviceReport;
 import org.bertfit.models.files.AtomicWrite;
 import org.bertfit.models.files.FileTree;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.export.ServingExport;
-import org.bertfit.models.graph.SessionOptions;
-import org.bertfit.models.hub.HubExport;
+import org.bertfit.models.device.SessionOptions;
+import org.bertfit.models.graph.UnusedWeights;
+import org.bertfit.models.graph.WeightImporter;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.safetensors.FloatTensor;

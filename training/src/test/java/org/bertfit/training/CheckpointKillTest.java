@@ -1,5 +1,8 @@
 package org.bertfit.training;
 
+import org.bertfit.models.testing.ChildJvm;
+import org.bertfit.models.testing.DirectoryContents;
+import org.bertfit.models.testing.TinySavedModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bertfit.datasets.Task;
-import org.bertfit.models.export.ChildJvm;
-import org.bertfit.models.io.DirectoryContents;
-import org.bertfit.models.io.TinySavedModels;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
 import org.bertfit.training.tasks.TaskDefaults;

@@ -1,5 +1,6 @@
 package org.bertfit.training;
 
+import org.bertfit.models.testing.TinySavedModels;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.io.TinySavedModels;
 
 /**
  * Synthetic classification tasks over the tiny vocabulary: texts of 6 to 20 random filler words in

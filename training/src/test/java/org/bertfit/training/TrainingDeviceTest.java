@@ -11,7 +11,7 @@ import java.util.List;
 import org.bertfit.datasets.Task;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.device.Device;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
 import org.bertfit.training.tasks.TaskDefaults;

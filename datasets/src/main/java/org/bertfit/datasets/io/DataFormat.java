@@ -3,7 +3,6 @@ package org.bertfit.datasets.io;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.bertfit.datasets.internal.FormatDetector;
 
 /** The layouts of labelled text that bertfit reads. */
 public enum DataFormat {

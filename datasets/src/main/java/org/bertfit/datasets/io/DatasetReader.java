@@ -10,11 +10,11 @@ import org.apache.logging.log4j.Logger;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.Task;
-import org.bertfit.datasets.internal.BadRows;
-import org.bertfit.datasets.internal.ExampleSource;
-import org.bertfit.datasets.internal.RowChecker;
-import org.bertfit.datasets.internal.Sources;
-import org.bertfit.datasets.internal.TweetEvalSource;
+import org.bertfit.datasets.io.internal.BadRows;
+import org.bertfit.datasets.io.internal.ExampleSource;
+import org.bertfit.datasets.io.internal.RowChecker;
+import org.bertfit.datasets.io.internal.Sources;
+import org.bertfit.datasets.io.internal.TweetEvalSource;
 
 /**
  * Reads labelled text in any {@link DataFormat}, UTF-8 only, applying the {@link BadInputPolicy}.

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.bertfit.datasets.Example;
 import org.bertfit.datasets.Task;
-import org.bertfit.datasets.internal.BadRows;
-import org.bertfit.datasets.internal.ExampleSource;
+import org.bertfit.datasets.io.internal.BadRows;
+import org.bertfit.datasets.io.internal.ExampleSource;
 
 /**
  * The examples of one input, read one at a time (the file is never held in memory). Close it; the

@@ -3,8 +3,8 @@ package org.bertfit.datasets.io;
 import java.util.List;
 import java.util.function.Supplier;
 import org.bertfit.datasets.Example;
-import org.bertfit.datasets.internal.BadRows;
-import org.bertfit.datasets.internal.RowChecker;
+import org.bertfit.datasets.io.internal.BadRows;
+import org.bertfit.datasets.io.internal.RowChecker;
 
 /**
  * The checks the readers apply to a row's texts and labels, for rows read elsewhere (a Spark

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.Example;
-import org.bertfit.datasets.internal.TweetEvalSource;
 import org.bertfit.datasets.io.DataFormat;
+import org.bertfit.datasets.io.internal.TweetEvalSource;
 
 /**
  * The files of a split's parts, in the input's own format, byte for byte: each example's

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bertfit.datasets.internal.NativeBatchEncoder;
 
 /**
  * A BERT tokenizer: Hugging Face's tokenizers (through DJL) with special tokens, truncation to a

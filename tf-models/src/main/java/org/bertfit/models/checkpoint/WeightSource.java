@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.bertfit.models.safetensors.FloatTensor;
 
 /**
- * Stored weights that {@link WeightImporter} maps onto a model's parameters: a TensorFlow
+ * Stored weights that {@link org.bertfit.models.graph.WeightImporter} maps onto a model's parameters: a TensorFlow
  * {@link Checkpoint}, or a Hugging Face safetensors checkpoint. Each knows its naming rule.
  */
 public interface WeightSource {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.bertfit.models.graph.SessionOptions;
-import org.bertfit.models.internal.SessionConfigs;
+import org.bertfit.models.device.SessionOptions;
+import org.bertfit.models.device.SessionConfigs;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.proto.ConfigProto;
 

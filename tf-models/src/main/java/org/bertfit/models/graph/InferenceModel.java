@@ -1,12 +1,12 @@
 package org.bertfit.models.graph;
 
+import org.bertfit.models.device.Sessions;
+import org.bertfit.models.device.SessionOptions;
 import java.util.List;
 import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.models.BertConfig;
 import org.bertfit.datasets.Task;
 import org.bertfit.models.checkpoint.ImportReport;
-import org.bertfit.models.checkpoint.UnusedWeights;
-import org.bertfit.models.checkpoint.WeightImporter;
 import org.bertfit.models.checkpoint.WeightSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.graph.TinyBert;
+import org.bertfit.models.graph.UnusedWeights;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bertfit.models.graph.BatchTensors;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.models.graph.TinyBert;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.ConfigProto;

@@ -1,5 +1,6 @@
 package org.bertfit.models.export;
 
+import org.bertfit.models.testing.DirectoryContents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.bertfit.datasets.Task;
-import org.bertfit.models.io.DirectoryContents;
 import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.testing.ChildJvm;
+import org.bertfit.models.testing.TinyModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

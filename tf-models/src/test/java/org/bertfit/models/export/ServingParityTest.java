@@ -19,6 +19,8 @@ import org.bertfit.models.export.PlainServingClient.Request;
 import org.bertfit.models.export.PlainServingClient.Response;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
+import org.bertfit.models.testing.ChildJvm;
+import org.bertfit.models.testing.TinyModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,6 +16,7 @@ import org.bertfit.models.checkpoint.CheckpointVariable;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.PretrainedModel;
+import org.bertfit.models.testing.ReferenceFixture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -16,6 +16,7 @@ import org.bertfit.models.HiddenActivation;
 import org.bertfit.models.checkpoint.CheckpointNaming;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.InferenceModel;
+import org.bertfit.models.testing.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

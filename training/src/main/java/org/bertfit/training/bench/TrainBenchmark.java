@@ -16,7 +16,7 @@ import org.bertfit.datasets.io.SkipReport;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.models.bench.ForwardBenchmark;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.training.Callback;
 import org.bertfit.training.FitConfig;

@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.bertfit.models.internal.Crc;
+import org.bertfit.models.checkpoint.Crc;
 
 /**
  * TFRecord framing, the container of TensorBoard event files: the length as a little-endian uint64,

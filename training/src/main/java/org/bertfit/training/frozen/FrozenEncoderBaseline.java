@@ -12,7 +12,7 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.BertClassifier;
 import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.graph.Parameter;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.PretrainedModel;
 import org.tensorflow.ndarray.Shape;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.tokenize.SubTokenLabels;
-import org.bertfit.models.graph.SessionOptions;
+import org.bertfit.models.device.SessionOptions;
 import org.bertfit.training.Callback;
 import org.bertfit.training.FitConfig;
 import org.bertfit.training.callbacks.ProgressBar;

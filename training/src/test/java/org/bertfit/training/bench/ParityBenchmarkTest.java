@@ -3,7 +3,7 @@ package org.bertfit.training.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.bertfit.models.hub.ReferenceFixture;
+import org.bertfit.models.testing.ReferenceFixture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package org.bertfit.training.callbacks;
 
+import org.bertfit.models.testing.TinySavedModels;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.bertfit.datasets.tokenize.BertTokenizer;
 import org.bertfit.datasets.tokenize.TokenizerJson;
 import org.bertfit.evaluation.Average;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.io.TinySavedModels;
 import org.bertfit.training.Callback;
 import org.bertfit.training.FitConfig;
 import org.bertfit.training.History;

@@ -1,5 +1,6 @@
 package org.bertfit.training.frozen;
 
+import org.bertfit.models.testing.TinySavedModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import org.bertfit.models.graph.InferenceModel;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.io.ModelFiles;
 import org.bertfit.models.io.PretrainedModel;
-import org.bertfit.models.io.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.bertfit.datasets.Dataset;
 import org.bertfit.datasets.Example;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.io.TinySavedModels;
+import org.bertfit.models.testing.TinySavedModels;
 import org.bertfit.training.FitConfig;
 
 /** Tiny pretrained models and data files for the task classifiers' tests. */
