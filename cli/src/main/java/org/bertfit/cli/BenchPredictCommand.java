@@ -25,7 +25,7 @@ import org.bertfit.inference.Predictor;
 import org.bertfit.inference.output.PredictionsJsonl;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.models.device.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,7 +6,7 @@ import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.models.BertConfig;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.training.Model;
 import org.bertfit.training.TemperatureCalibration;
 import picocli.CommandLine.Command;

@@ -9,7 +9,7 @@ import org.bertfit.inference.PredictionStream;
 import org.bertfit.inference.output.EmbeddingsJsonl;
 import org.bertfit.inference.shard.DataSummary;
 import org.bertfit.models.ClassifierPooling;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

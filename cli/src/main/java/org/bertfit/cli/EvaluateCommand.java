@@ -17,7 +17,7 @@ import org.bertfit.inference.output.PredictionsJsonl;
 import org.bertfit.inference.shard.DataSummary;
 import org.bertfit.inference.shard.EvaluationState;
 import org.bertfit.inference.shard.Shard;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,7 +2,7 @@ package org.bertfit.cli;
 
 import java.io.PrintWriter;
 import org.bertfit.inference.Classifier;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.inference.Predictor;
 import picocli.CommandLine.Mixin;
 

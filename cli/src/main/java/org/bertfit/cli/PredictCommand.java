@@ -12,7 +12,7 @@ import org.bertfit.inference.output.PredictionWriter;
 import org.bertfit.inference.output.PredictionsConll;
 import org.bertfit.inference.output.PredictionsJsonl;
 import org.bertfit.inference.shard.DataSummary;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.evaluation.Thresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

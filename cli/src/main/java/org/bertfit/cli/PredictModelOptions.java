@@ -3,7 +3,7 @@ package org.bertfit.cli;
 import java.nio.file.Path;
 import org.bertfit.inference.Classifier;
 import org.bertfit.inference.Predictor;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import picocli.CommandLine.Mixin;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.device.SessionOptions;

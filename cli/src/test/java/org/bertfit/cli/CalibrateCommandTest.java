@@ -23,7 +23,7 @@ import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.evaluation.TemperatureScaling;
 import org.bertfit.inference.Classifier;
 import org.bertfit.models.io.ModelDirectory;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.models.io.SavedModelInfo;
 import org.bertfit.models.testing.TinySavedModels;
 import org.bertfit.training.Model;

@@ -5,7 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.spark.ExampleFrame;
 import org.bertfit.spark.ScoredFrame;
 import org.bertfit.spark.SparkClassifier;

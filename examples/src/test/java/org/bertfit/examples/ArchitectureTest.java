@@ -95,8 +95,21 @@ class ArchitectureTest {
                           .resideOutsideOfPackage(m.classes())
                           .should()
                           .dependOnClassesThat()
-                          .resideInAPackage(m.root + ".internal.."))
+                          .resideInAPackage(m.root + "..internal.."))
               .toList());
+
+  /**
+   * Spark scores and evaluates through {@code inference}; it reaches {@code training} only through
+   * cli's option classes on its class path, and its own code never uses it.
+   */
+  @ArchTest
+  static final ArchRule sparkUsesInferenceNotTraining =
+      noClasses()
+          .that()
+          .resideInAPackage(Module.SPARK.classes())
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(Module.TRAINING.classes());
 
   private static ArchRule layers() {
     LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();

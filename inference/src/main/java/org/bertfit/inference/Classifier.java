@@ -8,7 +8,7 @@ import org.bertfit.evaluation.LabelDecoder;
 import org.bertfit.models.checkpoint.ImportReport;
 import org.bertfit.models.graph.BatchOutputs;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.models.device.SessionOptions;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;

@@ -2,7 +2,7 @@ package org.bertfit.inference;
 
 import java.util.Iterator;
 import org.bertfit.datasets.Example;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 
 /**
  * Predicts streams of examples of any size with bounded memory: examples are read and tokenized a

@@ -1,7 +1,7 @@
 /**
  * Prediction and offline evaluation of text and token classifiers over inputs of any size.
  *
- * <p>{@link org.bertfit.models.io.ModelFiles} opens a bertfit model directory or export;
+ * <p>{@link org.bertfit.models.export.ModelFiles} opens a bertfit model directory or export;
  * {@link org.bertfit.inference.Classifier} holds its graph, tokenizer and decision rule;
  * {@link org.bertfit.inference.Predictor} streams examples through it (tokenizing on a
  * second thread, sorting by length within bounded windows, yielding in input order; a token

@@ -31,7 +31,7 @@ import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.inference.shard.DataSummary;
 import org.bertfit.inference.shard.EvaluationState;
 import org.bertfit.inference.shard.Shard;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,7 +13,7 @@ import org.bertfit.datasets.tokenize.EncodedBatch;
 import org.bertfit.datasets.tokenize.TokenizedWords;
 import org.bertfit.models.BertConfig;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 
 /** Tiny model directories, files, and the reference: one graph run a text. */
 final class PredictFixtures {

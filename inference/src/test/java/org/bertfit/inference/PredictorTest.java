@@ -24,7 +24,7 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.export.ExportOptions;
 import org.bertfit.models.export.ServingExport;
 import org.bertfit.models.io.ModelDirectory;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -18,7 +18,7 @@ import org.bertfit.datasets.io.BadInputPolicy;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.io.RowRules;
 import org.bertfit.inference.Predictor;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import scala.Tuple2;
 
 /**

@@ -24,7 +24,7 @@ import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ZeroDivision;
 import org.bertfit.evaluation.report.JsonReport;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.training.FitConfig;
 import org.bertfit.training.History;
 import org.bertfit.training.Model;

@@ -29,7 +29,7 @@ import org.bertfit.datasets.io.SkipReason;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.inference.shard.EvaluationState;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

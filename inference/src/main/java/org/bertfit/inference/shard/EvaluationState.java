@@ -25,7 +25,7 @@ import org.bertfit.evaluation.PredictionBatch;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.inference.Prediction;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 
 /**
  * One evaluation run over a shard of labelled data: the evaluation module's {@link Accumulator}

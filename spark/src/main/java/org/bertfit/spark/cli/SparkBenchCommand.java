@@ -21,7 +21,7 @@ import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.report.JsonReport;
 import org.bertfit.models.bench.ForwardBenchmark;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.spark.ScoredFrame;
 import org.bertfit.spark.SparkInput;
 import org.tensorflow.TensorFlow;

@@ -6,7 +6,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.bertfit.cli.PredictModelOptions;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.spark.SparkClassifier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

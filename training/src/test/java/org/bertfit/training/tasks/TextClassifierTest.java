@@ -15,7 +15,7 @@ import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.export.ExportedModel;
 import org.bertfit.models.graph.InferenceModel;
-import org.bertfit.models.io.ModelFiles;
+import org.bertfit.models.export.ModelFiles;
 import org.bertfit.training.History;
 import org.bertfit.training.SyntheticData;
 import org.junit.jupiter.api.Test;

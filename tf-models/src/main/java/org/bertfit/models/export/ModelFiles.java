@@ -1,5 +1,7 @@
-package org.bertfit.models.io;
+package org.bertfit.models.export;
 
+import org.bertfit.models.io.PretrainedModel;
+import org.bertfit.models.io.ModelDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +21,6 @@ import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
 import org.bertfit.models.checkpoint.Checkpoint;
 import org.bertfit.models.checkpoint.WeightSource;
-import org.bertfit.models.export.LabelThresholds;
-import org.bertfit.models.export.ModelVersions;
-import org.bertfit.models.export.ServingExport;
 
 /**
  * What prediction needs from a saved classifier (of texts or of tokens): its configuration (with id2label), weights,
