@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bertfit.training.internal.LoopState;
 import org.bertfit.training.History;
 import org.bertfit.training.LogEntry;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,9 @@ class CsvLoggerTest {
   @TempDir Path dir;
 
   /** Records the entry in the state's log, then calls the logger, as {@code fit} does. */
-  private static void log(CsvLogger logger, FakeState state, LogEntry entry) {
+  private static void log(CsvLogger logger, LoopState state, LogEntry entry) {
     state.globalStep = entry.step();
-    state.log.add(entry);
+    state.logHistory.add(entry);
     if (entry.kind().equals("eval")) {
       logger.onEvaluate(state, entry.values());
     } else {
@@ -25,8 +26,8 @@ class CsvLoggerTest {
     }
   }
 
-  private static FakeState state() {
-    FakeState state = new FakeState();
+  private static LoopState state() {
+    LoopState state = new LoopState();
     state.stepsPerEpoch = 2;
     return state;
   }
@@ -35,7 +36,7 @@ class CsvLoggerTest {
   void rowsAreOnDiskAsTheyComeAndNewNamesWidenTheHeader() throws Exception {
     Path file = dir.resolve("logs/log.csv");
     CsvLogger logger = new CsvLogger(file);
-    FakeState state = state();
+    LoopState state = state();
     logger.onTrainBegin(state);
     log(logger, state, new LogEntry(1, 0.5, "train", Map.of("loss", 0.75, "f1_a,\"b\"", 0.5)));
     assertThat(Files.readString(file))
@@ -57,15 +58,15 @@ class CsvLoggerTest {
   @Test
   void aResumedRunKeepsTheCheckpointsRowsAndDropsTheLaterOnes() throws Exception {
     Path file = dir.resolve("log.csv");
-    FakeState first = state();
+    LoopState first = state();
     CsvLogger logger = new CsvLogger(file);
     logger.onTrainBegin(first);
     for (int step = 1; step <= 3; step++) {
       log(logger, first, new LogEntry(step, step / 2.0, "train", Map.of("loss", 1.0 / step)));
     }
-    FakeState resumed = state(); // as restored from a checkpoint at step 2
+    LoopState resumed = state(); // as restored from a checkpoint at step 2
     resumed.globalStep = 2;
-    resumed.log.addAll(first.log.subList(0, 2));
+    resumed.logHistory.addAll(first.logHistory.subList(0, 2));
     logger.onTrainBegin(resumed);
     assertThat(Files.readString(file))
         .isEqualTo("step,epoch,kind,loss\r\n1,0.5,train,1.0\r\n2,1.0,train,0.5\r\n");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.bertfit.training.internal.LoopState;
 import org.bertfit.training.LogEntry;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class EarlyStoppingTest {
   @Test
   void stopsAfterPatienceEvaluationsWithoutAnImprovementAboveMinDelta() {
     EarlyStopping stopping = new EarlyStopping("eval_loss", 2, 0.01, false);
-    FakeState state = new FakeState();
+    LoopState state = new LoopState();
     stopping.onTrainBegin(state);
     double[] losses = {0.70, 0.60, 0.595, 0.58, 0.575, 0.572};
     boolean[] stopped = new boolean[losses.length];
@@ -29,11 +30,11 @@ class EarlyStoppingTest {
 
   @Test
   void aResumedRunRecountsFromTheEvaluationsInItsLog() {
-    FakeState resumed = new FakeState();
+    LoopState resumed = new LoopState();
     resumed.globalStep = 6;
-    resumed.log.add(eval(2, 0.70));
-    resumed.log.add(new LogEntry(3, 1.5, "train", Map.of("loss", 0.1)));
-    resumed.log.add(eval(4, 0.71));
+    resumed.logHistory.add(eval(2, 0.70));
+    resumed.logHistory.add(new LogEntry(3, 1.5, "train", Map.of("loss", 0.1)));
+    resumed.logHistory.add(eval(4, 0.71));
     EarlyStopping stopping = new EarlyStopping("eval_loss", 2, 0.0, false);
     stopping.onTrainBegin(resumed);
     assertThat(resumed.stopRequested()).isFalse();
@@ -41,10 +42,10 @@ class EarlyStoppingTest {
     stopping.onEvaluate(resumed, Map.of("eval_loss", 0.72));
     assertThat(resumed.stopRequested()).isTrue();
 
-    FakeState outOfPatience = new FakeState();
+    LoopState outOfPatience = new LoopState();
     outOfPatience.globalStep = 6;
-    outOfPatience.log.addAll(resumed.log);
-    outOfPatience.log.add(eval(6, 0.72));
+    outOfPatience.logHistory.addAll(resumed.logHistory);
+    outOfPatience.logHistory.add(eval(6, 0.72));
     stopping.onTrainBegin(outOfPatience);
     assertThat(outOfPatience.stopRequested()).isTrue();
   }
@@ -52,13 +53,13 @@ class EarlyStoppingTest {
   @Test
   void oneInstanceServesAFreshRunAfterAStoppedOne() {
     EarlyStopping stopping = new EarlyStopping("eval_loss", 1, 0.0, false);
-    FakeState first = new FakeState();
+    LoopState first = new LoopState();
     stopping.onTrainBegin(first);
     stopping.onEvaluate(first, Map.of("eval_loss", 0.5));
     stopping.onEvaluate(first, Map.of("eval_loss", 0.6));
     assertThat(first.stopRequested()).isTrue();
 
-    FakeState second = new FakeState();
+    LoopState second = new LoopState();
     stopping.onTrainBegin(second);
     stopping.onEvaluate(second, Map.of("eval_loss", 0.9));
     assertThat(second.stopRequested()).isFalse();
@@ -67,7 +68,7 @@ class EarlyStoppingTest {
   @Test
   void aMetricEvaluationDoesNotProduceIsNamedWithTheOnesItDoes() {
     EarlyStopping stopping = new EarlyStopping("eval_f1", 1, 0.0, true);
-    FakeState state = new FakeState();
+    LoopState state = new LoopState();
     stopping.onTrainBegin(state);
     assertThatThrownBy(() -> stopping.onEvaluate(state, Map.of("eval_loss", 0.5)))
         .hasMessage("early stopping monitors 'eval_f1', which evaluation does not produce; it produces [eval_loss]");

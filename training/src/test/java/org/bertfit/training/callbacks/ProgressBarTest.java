@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bertfit.training.internal.LoopState;
 import org.bertfit.training.History;
 import org.bertfit.training.LogEntry;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ProgressBarTest {
 
   private final StringWriter bytes = new StringWriter();
   private long now;
-  private final FakeState state = new FakeState();
+  private final LoopState state = new LoopState();
 
   private ProgressBar bar(boolean terminal) {
     return new ProgressBar(

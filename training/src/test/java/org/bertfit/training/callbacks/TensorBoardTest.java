@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32C;
+import org.bertfit.training.internal.LoopState;
 import org.bertfit.training.History;
 import org.bertfit.training.LogEntry;
 import org.junit.jupiter.api.Test;
@@ -144,9 +145,9 @@ class TensorBoardTest {
   @Test
   void eachRunWritesItsOwnFileAndAResumedOneStartsASessionAfterItsCheckpoint() throws Exception {
     TensorBoard tensorBoard = new TensorBoard(dir);
-    tensorBoard.onTrainBegin(new FakeState());
+    tensorBoard.onTrainBegin(new LoopState());
     Path fresh = tensorBoard.file();
-    FakeState resumed = new FakeState();
+    LoopState resumed = new LoopState();
     resumed.globalStep = 5;
     tensorBoard.onTrainBegin(resumed);
 
