@@ -59,6 +59,7 @@ public final class CompileAndFit {
       Evaluation evaluation = model.evaluate(validation, 32, Thresholds.DEFAULT);
       System.out.print(TextReport.format(evaluation.report(Evaluator.builder().build())));
       model.save(Path.of("models/emotion"), false);
+      model.export(Path.of("saved_models/emotion")); // TF Serving: saved_models/emotion/1/
     }
   }
 }
