@@ -126,7 +126,7 @@ final class BenchPaddingCommand implements Callable<Integer> {
       var metrics = model.evaluate(score, 32, Thresholds.DEFAULT).metrics();
       // a short run leaves most probabilities under 0.5: F1 with per-label thresholds tuned on the
       // other half of dev compares too
-      Thresholds tuned = new ThresholdTuner(Thresholds.DEFAULT)
+      Thresholds tuned = new ThresholdTuner(Thresholds.DEFAULT, ThresholdTuner.DEFAULT_MIN_POSITIVES)
           .tune(model.evaluate(tune, 32, Thresholds.DEFAULT).scores(), LabelSet.of(model.config().labels()));
       double tunedMacro = model.evaluate(score, 32, tuned).metrics().get("f1_macro");
       spec.commandLine().getOut().printf(

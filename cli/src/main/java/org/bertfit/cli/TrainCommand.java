@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DataFormat;
@@ -154,6 +155,11 @@ final class TrainCommand implements Callable<Integer> {
           + " saved as thresholds.json in --out (predict, evaluate and export use it)")
   boolean tuneThresholds;
 
+  @Option(names = "--threshold-min-positives", paramLabel = "N",
+      description = "With --tune-thresholds: a label needs N positives in the validation data to be tuned;"
+          + " one with fewer keeps " + Thresholds.DEFAULT + " (default: " + ThresholdTuner.DEFAULT_MIN_POSITIVES + ")")
+  int thresholdMinPositives = ThresholdTuner.DEFAULT_MIN_POSITIVES;
+
   @Option(names = "--calibrate",
       description = "Fit the temperature scaling of the probabilities on the validation data (as bertfit"
           + " calibrate) and save it in --out's config.json")
@@ -242,11 +248,18 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** Per-label thresholds that maximise F1 on the validation scores, saved in the model directory. */
-  private Thresholds tune(Evaluation evaluation, BertConfig config) {
+  private Thresholds tune(Evaluation evaluation, BertConfig config, PrintWriter stdout) {
     if (config.problemType() != Task.MULTI_LABEL) {
       throw new IllegalArgumentException("--tune-thresholds is for multi-label data");
     }
-    Thresholds thresholds = new ThresholdTuner(Thresholds.DEFAULT).tune(evaluation.scores(), LabelSet.of(config.labels()));
+    ThresholdTuner tuner = new ThresholdTuner(Thresholds.DEFAULT, thresholdMinPositives);
+    LabelSet labels = LabelSet.of(config.labels());
+    Thresholds thresholds = tuner.tune(evaluation.scores(), labels);
+    List<String> untuned = tuner.untuned(evaluation.scores(), labels);
+    if (!untuned.isEmpty()) {
+      stdout.printf("thresholds: %d of %d labels have fewer than %d validation positives and keep %s: %s%n",
+          untuned.size(), labels.size(), thresholdMinPositives, Thresholds.DEFAULT, String.join(", ", untuned));
+    }
     AtomicWrite.text(out.resolve(ServingExport.THRESHOLDS), thresholds.toJson());
     return thresholds;
   }
@@ -279,7 +292,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     Thresholds thresholds = null;
     if (tuneThresholds) {
-      thresholds = tune(evaluation, model.config());
+      thresholds = tune(evaluation, model.config(), stdout);
       evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), thresholds);
     }
     EvaluationReport report = evaluation.report(Evaluator.builder().build());

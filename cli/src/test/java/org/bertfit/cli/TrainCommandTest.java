@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.io.ModelDirectory;
 import org.bertfit.models.testing.TinySavedModels;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +101,20 @@ class TrainCommandTest {
     assertThat(run.out()).contains("Decision thresholds");
     assertThat(out.resolve("thresholds.json")).content()
         .contains("\"labels\"", "\"bad\"", "\"good\"", "\"time\"", "\"values\"");
+  }
+
+  @Test
+  void labelsWithTooFewValidationPositivesKeepTheDefaultThreshold() throws IOException {
+    Path out = dir.resolve("multi-floor");
+    CliRun run = CliRun.of("train", "--pretrained", savedModel.toString(),
+        "--train", multiLabelData("floor-train.jsonl", 64, 4).toString(),
+        "--validation", multiLabelData("floor-val.jsonl", 32, 5).toString(),
+        "--multi-label", "--epochs", "1", "--batch-size", "16", "--lr", "1e-3", "--max-length", "16", "--tune-thresholds",
+        "--threshold-min-positives", "33", "--out", out.toString(), "--run-dir", dir.resolve("floor-run").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // 32 validation texts: no label can have 33 positives, so none is tuned
+    assertThat(run.out()).contains("thresholds: 3 of 3 labels have fewer than 33 validation positives and keep 0.5:");
+    assertThat(Thresholds.load(out.resolve("thresholds.json")).values()).containsExactly(0.5, 0.5, 0.5);
   }
 
   @Test

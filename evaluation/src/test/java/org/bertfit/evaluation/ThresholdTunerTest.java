@@ -22,9 +22,14 @@ class ThresholdTunerTest {
     validation.add(new int[] {0, 0, 0}, new double[] {0.3, 0.05, 0.3});
     validation.add(new int[] {1, 0, 0}, new double[] {0.2, 0.3, 0.9});
     validation.add(new int[] {0, 0, 0}, new double[] {0.1, 0.3, 0.1});
-    Thresholds tuned = new ThresholdTuner(0.5).tune(validation, labels);
+    Thresholds tuned = new ThresholdTuner(0.5, 1).tune(validation, labels);
     assertThat(tuned.values()).containsExactly(0.2, 0.35, 0.5);
     assertThat(tuned.apply(new double[] {0.2, 0.34, 0.6})).containsExactly(1, 0, 1);
+    // a floor of 2 positives: analyst (1 positive) keeps the default as coord (none) does
+    ThresholdTuner floored = new ThresholdTuner(0.5, 2);
+    assertThat(floored.tune(validation, labels).values()).containsExactly(0.2, 0.5, 0.5);
+    assertThat(floored.untuned(validation, labels)).containsExactly("analyst", "coord");
+    assertThat(new ThresholdTuner(0.5, 4).tune(validation, labels).values()).containsExactly(0.5, 0.5, 0.5);
   }
 
   @Test

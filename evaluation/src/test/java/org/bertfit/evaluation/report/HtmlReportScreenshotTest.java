@@ -157,7 +157,7 @@ class HtmlReportScreenshotTest {
       truths.add(truth);
       rows.add(row);
     }
-    Thresholds thresholds = new ThresholdTuner(0.5).tune(scores, labels);
+    Thresholds thresholds = new ThresholdTuner(0.5, 1).tune(scores, labels);
     MultiLabelConfusion counts = new MultiLabelConfusion(labels.size());
     for (int i = 0; i < rows.size(); i++) {
       int[] predicted = new int[labels.size()];
