@@ -92,11 +92,7 @@ class TrainCommandTest {
   @Test
   void tunesMultiLabelThresholdsOnTheValidationData() throws IOException {
     Path out = dir.resolve("multi-model");
-    CliRun run = CliRun.of("train", "--pretrained", savedModel.toString(),
-        "--train", multiLabelData("multi-train.jsonl", 64, 4).toString(),
-        "--validation", multiLabelData("multi-val.jsonl", 32, 5).toString(),
-        "--multi-label", "--epochs", "1", "--batch-size", "16", "--lr", "1e-3", "--max-length", "16", "--tune-thresholds",
-        "--out", out.toString(), "--run-dir", dir.resolve("multi-run").toString());
+    CliRun run = trainTuningThresholds("multi", out);
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("Decision thresholds");
     assertThat(out.resolve("thresholds.json")).content()
@@ -106,15 +102,22 @@ class TrainCommandTest {
   @Test
   void labelsWithTooFewValidationPositivesKeepTheDefaultThreshold() throws IOException {
     Path out = dir.resolve("multi-floor");
-    CliRun run = CliRun.of("train", "--pretrained", savedModel.toString(),
-        "--train", multiLabelData("floor-train.jsonl", 64, 4).toString(),
-        "--validation", multiLabelData("floor-val.jsonl", 32, 5).toString(),
-        "--multi-label", "--epochs", "1", "--batch-size", "16", "--lr", "1e-3", "--max-length", "16", "--tune-thresholds",
-        "--threshold-min-positives", "33", "--out", out.toString(), "--run-dir", dir.resolve("floor-run").toString());
+    CliRun run = trainTuningThresholds("floor", out, "--threshold-min-positives", "33");
     assertThat(run.exitCode()).as(run.err()).isZero();
     // 32 validation texts: no label can have 33 positives, so none is tuned
     assertThat(run.out()).contains("thresholds: 3 of 3 labels have fewer than 33 validation positives and keep 0.5:");
     assertThat(Thresholds.load(out.resolve("thresholds.json")).values()).containsExactly(0.5, 0.5, 0.5);
+  }
+
+  /** train --multi-label --tune-thresholds on generated data named after {@code name}, with {@code extra} options. */
+  private static CliRun trainTuningThresholds(String name, Path out, String... extra) throws IOException {
+    List<String> args = new ArrayList<>(List.of("train", "--pretrained", savedModel.toString(),
+        "--train", multiLabelData(name + "-train.jsonl", 64, 4).toString(),
+        "--validation", multiLabelData(name + "-val.jsonl", 32, 5).toString(),
+        "--multi-label", "--epochs", "1", "--batch-size", "16", "--lr", "1e-3", "--max-length", "16", "--tune-thresholds",
+        "--out", out.toString(), "--run-dir", dir.resolve(name + "-run").toString()));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @Test
