@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -29,6 +30,7 @@ import org.bertfit.training.Model;
 import org.bertfit.training.Strategy;
 import org.bertfit.training.metrics.Metric;
 import org.bertfit.training.optimizers.Optimizer;
+import org.bertfit.training.bench.TrainBenchmark;
 import org.bertfit.training.tasks.TaskDefaults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,15 +40,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bertfit bench precision}: fp32 against oneDNN's bfloat16 mixed precision and XLA's JIT,
- * for the forward pass (speed and output difference) and a short fine-tune (speed and validation
- * macro F1), all in one run.
+ * for the forward pass (speed and output difference), fit's training step at a fixed shape (speed)
+ * and a short fine-tune repeated over seeds (speed, validation macro F1: mean and spread), all in
+ * one run.
  */
 @Command(
     name = "precision",
     description = {
       "BERT-base forward samples/s (batch 32, seq 128) and the largest output difference from fp32,",
-      "then a short fine-tune on the demo's emotion sample (samples/s, validation macro F1), for",
-      "fp32, bf16 (oneDNN automatic mixed precision) and xla."
+      "fit's training step at batch 32, seq 128 (samples/s, medians after warm-up), then a short",
+      "fine-tune on the demo's emotion sample once per seed, modes alternating (samples/s, validation",
+      "macro F1; mean, standard deviation and range over the seeds), for fp32, bf16 (oneDNN",
+      "automatic mixed precision: fp32 weights, optimizer and loss) and xla."
     })
 final class BenchPrecisionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -61,8 +66,14 @@ final class BenchPrecisionCommand implements Callable<Integer> {
   @Option(names = "--runs", description = "Timed forward runs per mode; the median counts (default ${DEFAULT-VALUE})")
   int runs = 5;
 
+  @Option(names = "--train-steps", description = "Timed training steps per mode, after 2 untimed; the median counts (default ${DEFAULT-VALUE}; 0: skip)")
+  int trainSteps = 5;
+
   @Option(names = "--train-examples", description = "Fine-tune on this many demo texts (default ${DEFAULT-VALUE}; 0: skip)")
   int trainExamples = 1000;
+
+  @Option(names = "--seeds", split = ",", description = "One fine-tune per seed and mode (default: ${DEFAULT-VALUE})")
+  List<Long> seeds = List.of(42L, 43L, 44L);
 
   @Override
   public Integer call() throws IOException {
@@ -73,6 +84,9 @@ final class BenchPrecisionCommand implements Callable<Integer> {
         BertConfig.builder().labels(List.of("anger", "fear", "joy", "love", "sadness", "surprise")).build());
     out.printf("bertfit bench precision: %s, modes %s, %d cores%n", pretrained.source(), modes, Runtime.getRuntime().availableProcessors());
     forward(model, out, where);
+    if (trainSteps > 0) {
+      trainSteps(model, out, where);
+    }
     if (trainExamples > 0) {
       fineTune(model, out, where);
     }
@@ -138,18 +152,55 @@ final class BenchPrecisionCommand implements Callable<Integer> {
     }
     FitConfig fit = FitConfig.builder().epochs(1).batchSize(16).learningRate(1e-4).warmupRatio(0.1)
         .weightDecay(0.01).bucketWindow(20).loggingSteps(0).evalStrategy(Strategy.NO).build();
-    for (String mode : modes) {
-      try (Model model = Model.fromPretrained(pretrained, 42, options(mode, where))) {
-        model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of(Metric.f1(Average.MACRO)));
-        long t0 = System.nanoTime();
-        model.fit(trainSet, null, fit);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        double f1 = model.evaluate(validation, 32, Thresholds.DEFAULT).metrics().get("f1_macro");
-        out.printf("fine-tune %-5s %d texts, 1 epoch: samples_per_s=%.2f validation_f1_macro=%.4f%n",
-            mode, trainSet.size(), trainSet.size() / seconds, f1);
-        out.flush();
+    double[][] f1 = new double[modes.size()][seeds.size()];
+    double[][] speed = new double[modes.size()][seeds.size()];
+    for (int s = 0; s < seeds.size(); s++) {
+      for (int m = 0; m < modes.size(); m++) {
+        // Seed and mode alternate so that a change in machine load falls on every mode alike.
+        String mode = modes.get(m);
+        try (Model model = Model.fromPretrained(pretrained, seeds.get(s), options(mode, where))) {
+          model.compile(Optimizer.adamW(), TaskDefaults.loss(model.config().problemType()), List.of(Metric.f1(Average.MACRO)));
+          long t0 = System.nanoTime();
+          model.fit(trainSet, null, fit.toBuilder().seed(seeds.get(s)).build());
+          speed[m][s] = trainSet.size() / ((System.nanoTime() - t0) / 1e9);
+          f1[m][s] = model.evaluate(validation, 32, Thresholds.DEFAULT).metrics().get("f1_macro");
+          out.printf("fine-tune %-5s seed=%d %d texts, 1 epoch: samples_per_s=%.2f validation_f1_macro=%.4f%n",
+              mode, seeds.get(s), trainSet.size(), speed[m][s], f1[m][s]);
+          out.flush();
+        }
       }
+    }
+    for (int m = 0; m < modes.size(); m++) {
+      SeedSpread f = SeedSpread.of(f1[m]);
+      out.printf("fine-tune %-5s over %d seeds: samples_per_s=%.2f vs_%s=%.3f validation_f1_macro mean=%.4f sd=%.4f"
+              + " range=%.4f..%.4f difference_from_%s=%+.4f%n",
+          modes.get(m), seeds.size(), SeedSpread.of(speed[m]).mean(), modes.get(0),
+          SeedSpread.of(speed[m]).mean() / SeedSpread.of(speed[0]).mean(), f.mean(), f.sd(), f.min(), f.max(),
+          modes.get(0), f.mean() - SeedSpread.of(f1[0]).mean());
+    }
+    out.flush();
+  }
+
+  /** fit's own step at batch 32, seq 128 in each mode, one mode after the other: medians after warm-up. */
+  private void trainSteps(PretrainedModel pretrained, java.io.PrintWriter out, Device where) {
+    double first = 0;
+    for (String mode : modes) {
+      TrainBenchmark.Result r = TrainBenchmark.run(pretrained, 32, 128, 2, trainSteps, options(mode, where));
+      first = first == 0 ? r.trainSamplesPerSecond() : first;
+      out.printf("train-step %-5s batch=32 seq=128 samples_per_s=%.2f vs_%s=%.3f%n",
+          mode, r.trainSamplesPerSecond(), modes.get(0), r.trainSamplesPerSecond() / first);
+      out.flush();
     }
   }
 
+  /** Mean, sample standard deviation and range of per-seed figures. */
+  record SeedSpread(double mean, double sd, double min, double max) {
+    static SeedSpread of(double[] values) {
+      double mean = Arrays.stream(values).average().orElse(Double.NaN);
+      double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+      double sd = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
+      return new SeedSpread(mean, sd, Arrays.stream(values).min().orElse(Double.NaN),
+          Arrays.stream(values).max().orElse(Double.NaN));
+    }
+  }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       EvaluateCommand.class,
       CalibrateCommand.class,
+      ThresholdsCommand.class,
       DataCommand.class,
       BenchCommand.class,
     })

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.bertfit.datasets.Task;
 import org.bertfit.datasets.io.DataFormat;
@@ -13,16 +12,12 @@ import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.tokenize.SubTokenLabels;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
-import org.bertfit.evaluation.LabelSet;
 import org.bertfit.evaluation.ReportOptions;
 import org.bertfit.evaluation.ThresholdTuner;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.evaluation.ner.EntityReport;
 import org.bertfit.evaluation.report.TextReport;
-import org.bertfit.models.BertConfig;
 import org.bertfit.models.ClassifierPooling;
-import org.bertfit.models.export.ServingExport;
-import org.bertfit.models.files.AtomicWrite;
 import org.bertfit.models.device.SessionOptions;
 import org.bertfit.models.io.PretrainedModel;
 import org.bertfit.models.io.PretrainedSource;
@@ -247,23 +242,6 @@ final class TrainCommand implements Callable<Integer> {
     };
   }
 
-  /** Per-label thresholds that maximise F1 on the validation scores, saved in the model directory. */
-  private Thresholds tune(Evaluation evaluation, BertConfig config, PrintWriter stdout) {
-    if (config.problemType() != Task.MULTI_LABEL) {
-      throw new IllegalArgumentException("--tune-thresholds is for multi-label data");
-    }
-    ThresholdTuner tuner = new ThresholdTuner(Thresholds.DEFAULT, thresholdMinPositives);
-    LabelSet labels = LabelSet.of(config.labels());
-    Thresholds thresholds = tuner.tune(evaluation.scores(), labels);
-    List<String> untuned = tuner.untuned(evaluation.scores(), labels);
-    if (!untuned.isEmpty()) {
-      stdout.printf("thresholds: %d of %d labels have fewer than %d validation positives and keep %s: %s%n",
-          untuned.size(), labels.size(), thresholdMinPositives, Thresholds.DEFAULT, String.join(", ", untuned));
-    }
-    AtomicWrite.text(out.resolve(ServingExport.THRESHOLDS), thresholds.toJson());
-    return thresholds;
-  }
-
   /** The read options; CoNLL for --task token-classification unless --input-format says otherwise. */
   private ReadOptions readOptions() {
     ReadOptions options = input.readOptions();
@@ -292,7 +270,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     Thresholds thresholds = null;
     if (tuneThresholds) {
-      thresholds = tune(evaluation, model.config(), stdout);
+      ThresholdTuning.requireMultiLabel(model.config(), "--tune-thresholds");
+      thresholds = ThresholdTuning.tuneAndSave(evaluation, model.config(), Thresholds.DEFAULT, thresholdMinPositives, out, stdout);
       evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), thresholds);
     }
     EvaluationReport report = evaluation.report(Evaluator.builder().build());

@@ -148,4 +148,14 @@ class PredictCommandTest {
                 + model
                 + " is single_label_classification");
   }
+
+  @Test
+  void thresholdsRefusesASingleLabelModelAndWritesNothing() throws Exception {
+    Path data = Files.write(dir.resolve("thresholds-data.txt"), List.of("a good film;pos", "a bad film;neg"));
+    CliRun run = CliRun.of("thresholds", "--model", model.toString(), "--data", data.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip())
+        .isEqualTo("bertfit thresholds: error: bertfit thresholds is for multi-label models; this one is single-label");
+    assertThat(model.resolve("thresholds.json")).doesNotExist();
+  }
 }

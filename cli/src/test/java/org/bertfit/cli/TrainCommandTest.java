@@ -1,6 +1,7 @@
 package org.bertfit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,6 +98,21 @@ class TrainCommandTest {
     assertThat(run.out()).contains("Decision thresholds");
     assertThat(out.resolve("thresholds.json")).content()
         .contains("\"labels\"", "\"bad\"", "\"good\"", "\"time\"", "\"values\"");
+    double[] tunedByTrain = Thresholds.load(out.resolve("thresholds.json")).values();
+
+    // bertfit thresholds on the same model and validation data chooses what train chose
+    CliRun again = CliRun.of("thresholds", "--model", out.toString(), "--data", dir.resolve("multi-val.jsonl").toString(),
+        "--max-length", "16");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(Thresholds.load(out.resolve("thresholds.json")).values()).containsExactly(tunedByTrain, within(1e-6));
+    assertThat(again.out()).contains("validation macro F1 on ", "(32 texts): ", " at 0.5 -> ", " tuned; written to ");
+
+    // a floor above the 32 validation texts leaves every label at --threshold
+    CliRun floored = CliRun.of("thresholds", "--model", out.toString(), "--data", dir.resolve("multi-val.jsonl").toString(),
+        "--max-length", "16", "--min-positives", "33", "--threshold", "0.4");
+    assertThat(floored.exitCode()).as(floored.err()).isZero();
+    assertThat(floored.out()).contains("thresholds: 3 of 3 labels have fewer than 33 validation positives and keep 0.4:");
+    assertThat(Thresholds.load(out.resolve("thresholds.json")).values()).containsExactly(0.4, 0.4, 0.4);
   }
 
   @Test
