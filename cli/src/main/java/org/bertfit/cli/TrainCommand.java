@@ -163,8 +163,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--xla", description = "Compile the graph with XLA's JIT")
   boolean xla;
 
-  @Option(names = "--precision", description = "fp32 (default) or bf16 (oneDNN automatic mixed precision)")
-  String precision = "fp32";
+  @Mixin PrecisionOption precision;
 
   @Option(names = "--threads", description = "Threads per op (default: all cores)")
   int threads;
@@ -283,12 +282,9 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private SessionOptions sessionOptions() {
-    if (!precision.equals("fp32") && !precision.equals("bf16")) {
-      throw new IllegalArgumentException("--precision must be fp32 or bf16, got '" + precision + "'");
-    }
     SessionOptions d = SessionOptions.defaults();
-    return new SessionOptions(threads, d.interOpThreads(), xla, precision.equals("bf16"),
-        d.gpuMemoryGrowth(), d.visibleGpus(), d.logDevicePlacement(), d.device());
+    return precision.applyTo(new SessionOptions(threads, d.interOpThreads(), xla, false,
+        d.gpuMemoryGrowth(), d.visibleGpus(), d.logDevicePlacement(), d.device()));
   }
 
   /** Settings from --config, overridden by flags; evaluation and best-model selection need validation data. */

@@ -158,4 +158,28 @@ class PredictCommandTest {
         .isEqualTo("bertfit thresholds: error: bertfit thresholds is for multi-label models; this one is single-label");
     assertThat(model.resolve("thresholds.json")).doesNotExist();
   }
+
+  @Test
+  void bf16PredictionsStayCloseToFp32AndAnUnknownPrecisionIsRefused() throws Exception {
+    Path input = Files.write(dir.resolve("precision-texts.txt"), TinySavedModels.texts(12, 3));
+    Path fp32 = dir.resolve("fp32.jsonl");
+    Path bf16 = dir.resolve("bf16.jsonl");
+    assertThat(predict(model, input, fp32).exitCode()).isZero();
+    CliRun run = predict(model, input, bf16, "--precision", "bf16");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<JsonNode> exact = lines(fp32);
+    List<JsonNode> mixed = lines(bf16);
+    assertThat(mixed).hasSameSizeAs(exact);
+    for (int i = 0; i < exact.size(); i++) {
+      for (String label : List.of("neg", "neu", "pos")) {
+        // bfloat16 keeps 8 bits of mantissa: probabilities move by a few thousandths at most here
+        assertThat(mixed.get(i).get("scores").get(label).asDouble())
+            .isCloseTo(exact.get(i).get("scores").get(label).asDouble(), org.assertj.core.data.Offset.offset(0.02));
+      }
+    }
+
+    CliRun fp16 = predict(model, input, dir.resolve("fp16.jsonl"), "--precision", "fp16");
+    assertThat(fp16.exitCode()).isEqualTo(2);
+    assertThat(fp16.err()).contains("--precision", "fp16", "fp32, bf16");
+  }
 }
