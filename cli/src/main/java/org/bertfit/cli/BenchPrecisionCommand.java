@@ -170,13 +170,15 @@ final class BenchPrecisionCommand implements Callable<Integer> {
         }
       }
     }
+    double firstSpeed = SeedSpread.of(speed[0]).mean();
+    double firstF1 = SeedSpread.of(f1[0]).mean();
     for (int m = 0; m < modes.size(); m++) {
       SeedSpread f = SeedSpread.of(f1[m]);
+      double modeSpeed = SeedSpread.of(speed[m]).mean();
       out.printf("fine-tune %-5s over %d seeds: samples_per_s=%.2f vs_%s=%.3f validation_f1_macro mean=%.4f sd=%.4f"
               + " range=%.4f..%.4f difference_from_%s=%+.4f%n",
-          modes.get(m), seeds.size(), SeedSpread.of(speed[m]).mean(), modes.get(0),
-          SeedSpread.of(speed[m]).mean() / SeedSpread.of(speed[0]).mean(), f.mean(), f.sd(), f.min(), f.max(),
-          modes.get(0), f.mean() - SeedSpread.of(f1[0]).mean());
+          modes.get(m), seeds.size(), modeSpeed, modes.get(0), modeSpeed / firstSpeed, f.mean(), f.sd(), f.min(),
+          f.max(), modes.get(0), f.mean() - firstF1);
     }
     out.flush();
   }

@@ -10,7 +10,9 @@ import org.bertfit.datasets.EncodedDataset;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.labels.LabelEncoder;
 import org.bertfit.datasets.tokenize.BertTokenizer;
+import org.bertfit.evaluation.Accumulator;
 import org.bertfit.evaluation.Average;
+import org.bertfit.evaluation.PrecisionRecall;
 import org.bertfit.evaluation.ThresholdTuner;
 import org.bertfit.evaluation.Thresholds;
 import org.bertfit.models.BertConfig;
@@ -71,13 +73,14 @@ public final class ThresholdsCommand implements Callable<Integer> {
       }
       Evaluation before = loaded.evaluate(encoded, model.batchSize(), untuned);
       Thresholds tuned = ThresholdTuning.tuneAndSave(before, config, untuned, minPositives, model.model(), out);
-      Evaluation after = loaded.evaluate(encoded, model.batchSize(), tuned);
+      Accumulator after = before.accumulator().decidedBy(tuned);
       out.printf(Locale.ROOT, "%-20s %9s %9s%n", "label", "positives", "threshold");
       for (int c = 0; c < config.numLabels(); c++) {
         out.printf(Locale.ROOT, "%-20s %9d %9.4f%n", config.labels().get(c), before.counts().actual(c), tuned.values()[c]);
       }
       out.printf(Locale.ROOT, "validation macro F1 on %s (%d texts): %.4f at %s -> %.4f tuned; written to %s%n",
-          data.path(), validation.size(), before.metrics().get("f1_macro"), untuned, after.metrics().get("f1_macro"),
+          data.path(), validation.size(), PrecisionRecall.f1(before.counts(), Average.MACRO), untuned,
+          PrecisionRecall.f1(after.counts(), Average.MACRO),
           model.model().resolve(ServingExport.THRESHOLDS));
     }
     return 0;

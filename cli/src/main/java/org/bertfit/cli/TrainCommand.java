@@ -10,6 +10,7 @@ import org.bertfit.datasets.io.DataFormat;
 import org.bertfit.datasets.io.DatasetReader;
 import org.bertfit.datasets.io.ReadOptions;
 import org.bertfit.datasets.tokenize.SubTokenLabels;
+import org.bertfit.evaluation.Accumulator;
 import org.bertfit.evaluation.EvaluationReport;
 import org.bertfit.evaluation.Evaluator;
 import org.bertfit.evaluation.ReportOptions;
@@ -267,16 +268,13 @@ final class TrainCommand implements Callable<Integer> {
       TrainingRun.writeReports(report, out, "validation_report");
       return;
     }
-    Thresholds thresholds = null;
+    Accumulator counted = evaluation.accumulator();
     if (tuneThresholds) {
       ThresholdTuning.requireMultiLabel(model.config(), "--tune-thresholds");
-      thresholds = ThresholdTuning.tuneAndSave(evaluation, model.config(), Thresholds.DEFAULT, thresholdMinPositives, out, stdout);
-      evaluation = model.evaluate(trained.validation(), fit.evalBatchSize(), thresholds);
+      counted = counted.decidedBy(ThresholdTuning.tuneAndSave(
+          evaluation, model.config(), Thresholds.DEFAULT, thresholdMinPositives, out, stdout));
     }
-    EvaluationReport report = evaluation.report(Evaluator.builder().build());
-    if (thresholds != null) {
-      report = report.withThresholds(thresholds);
-    }
+    EvaluationReport report = counted.report(Evaluator.builder().build());
     stdout.printf("%nvalidation report (%s):%n%s", validation, TextReport.format(report));
     TrainingRun.writeReports(report, trained.history(), out, "validation_report");
   }

@@ -116,6 +116,32 @@ public final class Accumulator {
     return tagging ? "token classification" : multiLabel ? "multi-label" : "single-label";
   }
 
+  /**
+   * The same multi-label examples decided by other thresholds, counted again from the kept scores
+   * without running a model: what tuned thresholds give on the data they were tuned on.
+   */
+  public Accumulator decidedBy(Thresholds other) {
+    if (multiLabel == null || scores == null) {
+      throw new IllegalStateException(
+          "deciding again by other thresholds needs a multi-label accumulator with scores; this is a " + describe());
+    }
+    if (!other.labels().equals(labels.names())) {
+      throw new IllegalArgumentException("thresholds are for labels " + other.labels() + " but these counts are for "
+          + labels.names());
+    }
+    Accumulator decided = multiLabel(labels, other, true);
+    int[] truth = new int[labels.size()];
+    for (int i = 0; i < scores.size(); i++) {
+      double[] row = scores.row(i);
+      for (int c = 0; c < truth.length; c++) {
+        truth[c] = scores.isTarget(i, c) ? 1 : 0;
+      }
+      decided.multiLabel.update(truth, other.apply(row));
+      decided.scores.add(truth, row);
+    }
+    return decided;
+  }
+
   /** Forgets everything counted. */
   public void reset() {
     if (entities != null) {

@@ -65,8 +65,12 @@ class AccumulatorTest {
   }
 
   private static Case multiLabel() {
+    return multiLabel(new Thresholds(LABELS.names(), new double[] {0.5, 0.4, 0.6, 0.5}));
+  }
+
+  /** The same truth and probabilities whatever the thresholds that decide them. */
+  private static Case multiLabel(Thresholds thresholds) {
     Random random = new Random(5);
-    Thresholds thresholds = new Thresholds(LABELS.names(), new double[] {0.5, 0.4, 0.6, 0.5});
     MultiLabelConfusion counts = new MultiLabelConfusion(4);
     ScoreBuffer scores = ScoreBuffer.multiLabel(4);
     List<PredictionBatch> batches = new ArrayList<>();
@@ -159,6 +163,29 @@ class AccumulatorTest {
             + " single-label accumulator over [a, b, c, d] without scores");
     assertThatThrownBy(() -> Accumulator.fromJson("{\"labels\":[\"a\"]}"))
         .hasMessageContaining("holds one of confusion, multiLabelConfusion and entities; got 0");
+  }
+
+  @Test
+  void multiLabelScoresDecidedByOtherThresholdsGiveTheReportThoseThresholdsGive() {
+    Case counted = multiLabel();
+    Thresholds other = new Thresholds(LABELS.names(), new double[] {0.2, 0.7, 0.5, 0.9});
+    Case reference = multiLabel(other);
+    Accumulator accumulator = counted.empty().get();
+    counted.batches().forEach(accumulator::update);
+
+    Accumulator decided = accumulator.decidedBy(other);
+    assertThat(report(decided)).isEqualTo(reference.reference()).isNotEqualTo(counted.reference());
+    assertThat(decided.thresholds()).isEqualTo(other);
+    assertThat(report(decided.decidedBy(counted.batches().get(0).thresholds()))).isEqualTo(counted.reference());
+    assertThat(report(accumulator)).as("the accumulator decided again is unchanged").isEqualTo(counted.reference());
+
+    assertThatThrownBy(() -> Accumulator.singleLabel(LABELS, true).decidedBy(other))
+        .hasMessage("deciding again by other thresholds needs a multi-label accumulator with scores; this is a"
+            + " single-label accumulator over [a, b, c, d] with scores");
+    assertThatThrownBy(() -> Accumulator.multiLabel(LABELS, other, false).decidedBy(other))
+        .hasMessageEndingWith("this is a multi-label accumulator over [a, b, c, d] without scores");
+    assertThatThrownBy(() -> accumulator.decidedBy(new Thresholds(List.of("a", "b", "c", "e"), new double[4])))
+        .hasMessage("thresholds are for labels [a, b, c, e] but these counts are for [a, b, c, d]");
   }
 
   @Test
