@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bertfit.datasets.Dataset;
@@ -58,23 +56,9 @@ class CalibrateCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
 
-  /** Texts of filler words with one keyword, the label; one text in five has a random label. */
+  /** {@link KeywordTexts} in {@code dir/name}; one text in five has a random label. */
   private static Path data(String name, int n, long seed) throws IOException {
-    List<String> keywords = List.of("good", "bad", "time");
-    List<String> filler = List.of("the", "of", "and", "to", "in", "is", "it", "was", "that", "for");
-    Random random = new Random(seed);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      List<String> words = new ArrayList<>();
-      for (int w = 0; w < 8; w++) {
-        words.add(filler.get(random.nextInt(filler.size())));
-      }
-      String keyword = keywords.get(random.nextInt(3));
-      words.add(random.nextInt(words.size()), keyword);
-      String label = random.nextInt(5) == 0 ? keywords.get(random.nextInt(3)) : keyword;
-      lines.add(String.join(" ", words) + ";" + label);
-    }
-    return Files.write(dir.resolve(name), lines);
+    return KeywordTexts.write(dir.resolve(name), n, seed, true);
   }
 
   @Test

@@ -27,22 +27,9 @@ class TrainCommandTest {
         TinySavedModels.writeVocab(dir.resolve("vocab.txt")), false);
   }
 
-  /** Texts of filler words with one keyword; the keyword is the label. */
+  /** {@link KeywordTexts} in {@code dir/name}; the keyword is the label. */
   private static Path data(String name, int n, long seed) throws IOException {
-    List<String> keywords = List.of("good", "bad", "time");
-    List<String> filler = List.of("the", "of", "and", "to", "in", "is", "it", "was", "that", "for");
-    Random random = new Random(seed);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      List<String> words = new ArrayList<>();
-      for (int w = 0; w < 8; w++) {
-        words.add(filler.get(random.nextInt(filler.size())));
-      }
-      String keyword = keywords.get(random.nextInt(3));
-      words.add(random.nextInt(words.size()), keyword);
-      lines.add(String.join(" ", words) + ";" + keyword);
-    }
-    return Files.write(dir.resolve(name), lines);
+    return KeywordTexts.write(dir.resolve(name), n, seed, false);
   }
 
   @Test
