@@ -93,7 +93,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed") Long seed;
   @Option(names = "--logging-steps", paramLabel = "N") Long loggingSteps;
   @Option(names = "--save-steps", paramLabel = "N",
-      description = "Write a checkpoint every N optimizer steps (--resume continues from one)") Long saveSteps;
+      description = "Write a checkpoint every N optimizer steps (--resume continues from one); with --validation, "
+          + "evaluate then too, and after the last step") Long saveSteps;
   @Option(names = "--bucket-window", paramLabel = "BATCHES",
       description = "Length bucketing: sort by length within windows of this many batches") Integer bucketWindow;
   @Option(names = "--pad-to-multiple-of", paramLabel = "N",

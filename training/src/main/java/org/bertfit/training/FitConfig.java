@@ -24,7 +24,8 @@ import org.bertfit.training.optimizers.LearningRateSchedule;
  * @param warmupSteps linear warm-up steps; when 0, {@code warmupRatio} of the total steps
  * @param maxGradNorm gradients are clipped to this global norm (0: no clipping)
  * @param loggingSteps training loss and metrics are logged every this many optimizer steps
- * @param evalStrategy when to evaluate on the validation data
+ * @param evalStrategy when to evaluate on the validation data (with {@code steps}, also after the last step
+ *     when it is not a multiple of {@code evalSteps})
  * @param saveStrategy when to write a checkpoint ({@code saveTotalLimit} kept, 0 = all)
  * @param metricForBestModel the validation metric that picks the best checkpoint ({@code loss},
  *     {@code accuracy}, {@code f1_macro}, ...)

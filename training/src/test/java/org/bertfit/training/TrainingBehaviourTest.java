@@ -169,6 +169,19 @@ class TrainingBehaviourTest {
   }
 
   @Test
+  void evaluationsEverySoManyStepsAlsoEvaluateTheFinalWeights() {
+    try (Model model = model(config)) {
+      // 2 epochs of 4 steps, an evaluation every 3: at 3, 6, and at 8, where training ends.
+      History history = model.fit(train, validation, fit().epochs(2).evalStrategy(Strategy.STEPS).evalSteps(3).build());
+      List<LogEntry> evals = history.entries().stream().filter(e -> e.kind().equals("eval")).toList();
+      assertThat(evals).extracting(LogEntry::step).containsExactly(3L, 6L, 8L);
+      assertThat(history.last("train").orElseThrow().step()).isEqualTo(8);
+      assertThat(evals.get(2).values().get("eval_loss"))
+          .isCloseTo(model.evaluate(validation, 32, 0.5).metrics().get("loss"), within(1e-5));
+    }
+  }
+
+  @Test
   void earlyStoppingStopsAfterPatienceEvaluationsWithoutImprovement() {
     try (Model model = model(config)) {
       History history =

@@ -152,6 +152,9 @@ public final class FitLoop {
         callbacks.forEach(c -> c.onEpochEnd(state));
       }
     }
+    if (config.evalStrategy() != Strategy.NO && validation != null && !evaluatedLastStep(state)) {
+      evaluate(state, validation, best, checkpoints); // the final weights are candidates too
+    }
     guard.checkWeights(state, "at the end of training");
     if (best != null && state.bestMetric != null) {
       best.restore();
@@ -271,6 +274,10 @@ public final class FitLoop {
         save(state, checkpoints);
       }
     }
+  }
+
+  private static boolean evaluatedLastStep(LoopState state) {
+    return state.logHistory.stream().anyMatch(e -> e.kind().equals("eval") && e.step() == state.globalStep);
   }
 
   private static void record(LoopState state, LogEntry entry) {
