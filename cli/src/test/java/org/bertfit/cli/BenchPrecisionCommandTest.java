@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class SeedSpreadTest {
+/** {@code bench precision}: its per-seed summary and its refusal of bad options before any model loads. */
+class BenchPrecisionCommandTest {
   @Test
   void meanSampleStandardDeviationAndRangeOfHandComputedFigures() {
     // mean 0.42; squared deviations 0.0004 + 0.0004 + 0 over n - 1 = 2: sd 0.02.
@@ -21,5 +22,13 @@ class SeedSpreadTest {
     var spread = BenchPrecisionCommand.SeedSpread.of(new double[] {0.5});
     assertThat(spread.sd()).isZero();
     assertThat(spread.mean()).isEqualTo(0.5);
+  }
+
+  @Test
+  void aPaddingMultipleUnderOneIsRefusedBeforeAnyModelLoads() {
+    CliRun run = CliRun.of("bench", "precision", "--pad-to-multiple-of", "0");
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err().strip()).isEqualTo("bertfit bench precision: error: --pad-to-multiple-of must be at least 1, got 0");
+    assertThat(run.out()).doesNotContain("forward");
   }
 }
