@@ -14,7 +14,8 @@ from sklearn.metrics import f1_score
 
 
 def load(tsv, predictions, names):
-    gold = [line.rstrip("\n").split("\t")[1] for line in open(tsv, encoding="utf-8")]
+    with open(tsv, encoding="utf-8") as rows:
+        gold = [row.rstrip("\n").split("\t")[1] for row in rows]
     y = np.zeros((len(gold), len(names)), dtype=int)
     p = np.zeros((len(gold), len(names)))
     with open(predictions, encoding="utf-8") as lines:
@@ -41,7 +42,8 @@ def macro(y, p, thresholds):
 
 
 def main(dataset, dev_predictions, test_predictions):
-    names = [line.strip() for line in open(f"{dataset}/labels.txt", encoding="utf-8") if line.strip()]
+    with open(f"{dataset}/labels.txt", encoding="utf-8") as lines:
+        names = [line.strip() for line in lines if line.strip()]
     y_dev, p_dev = load(f"{dataset}/dev.tsv", dev_predictions, names)
     y_test, p_test = load(f"{dataset}/test.tsv", test_predictions, names)
     tuned = np.array([best_threshold(y_dev[:, j], p_dev[:, j]) for j in range(len(names))])

@@ -24,8 +24,8 @@ import org.bertfit.training.optimizers.LearningRateSchedule;
  * @param warmupSteps linear warm-up steps; when 0, {@code warmupRatio} of the total steps
  * @param maxGradNorm gradients are clipped to this global norm (0: no clipping)
  * @param loggingSteps training loss and metrics are logged every this many optimizer steps
- * @param evalStrategy when to evaluate on the validation data (with {@code steps}, also after the last step
- *     when it is not a multiple of {@code evalSteps})
+ * @param evalStrategy when to evaluate on the validation data (and after the last step, when that
+ *     step was not evaluated: with {@code steps} not a multiple of {@code evalSteps}, or a max_steps mid-epoch)
  * @param saveStrategy when to write a checkpoint ({@code saveTotalLimit} kept, 0 = all)
  * @param metricForBestModel the validation metric that picks the best checkpoint ({@code loss},
  *     {@code accuracy}, {@code f1_macro}, ...)

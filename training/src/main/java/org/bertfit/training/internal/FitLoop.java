@@ -277,7 +277,7 @@ public final class FitLoop {
   }
 
   private static boolean evaluatedLastStep(LoopState state) {
-    return state.logHistory.stream().anyMatch(e -> e.kind().equals("eval") && e.step() == state.globalStep);
+    return state.history().last("eval").filter(e -> e.step() == state.globalStep).isPresent();
   }
 
   private static void record(LoopState state, LogEntry entry) {
